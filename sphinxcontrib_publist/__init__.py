@@ -1,0 +1,26 @@
+"""A Sphinx extension that renders publication lists from BibTeX files."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    """Register the directive, nodes, configuration and assets."""
+    from . import assets, config, directive, nodes
+
+    config.register(app)
+    nodes.register(app)
+    directive.register(app)
+    assets.register(app)
+    return {
+        "version": __version__,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

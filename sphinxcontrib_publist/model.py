@@ -1,0 +1,69 @@
+"""Model stage: frozen publication records built from parsed bib entries."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from .richtext import EMPTY, RichText
+
+FORTHCOMING_STATES = frozenset({"forthcoming", "inpress", "submitted", "accepted", "prepublished"})
+FORTHCOMING_NOTE = re.compile(r"\b(to appear|in press|forthcoming|accepted)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A name split the BibTeX way, LaTeX already decoded to plain text."""
+
+    first: str = ""
+    middle: str = ""
+    prelast: str = ""
+    last: str = ""
+    lineage: str = ""
+
+    @property
+    def given(self) -> str:
+        """First and middle names."""
+        return " ".join(part for part in (self.first, self.middle) if part)
+
+    @property
+    def family(self) -> str:
+        """The von part and the last name, as sorted and shown."""
+        return " ".join(part for part in (self.prelast, self.last) if part)
+
+    def full_name(self) -> str:
+        """``First Middle von Last, Jr.``, the seed page's format."""
+        name = " ".join(part for part in (self.given, self.family) if part)
+        return f"{name}, {self.lineage}" if self.lineage else name
+
+
+@dataclass(frozen=True)
+class Publication:
+    """One bibliography entry, ready to filter, sort and format.
+
+    ``fields`` holds every field after crossref resolution, names lowercased and
+    values as LaTeX-decoded plain text; the rich-text attributes keep markup.
+    """
+
+    key: str
+    entry_type: str
+    fields: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    authors: tuple[Person, ...] = ()
+    editors: tuple[Person, ...] = ()
+    title: RichText = EMPTY
+    venue: RichText = EMPTY
+    abstract: RichText = EMPTY
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    forthcoming: bool = False
+    source: str = ""
+    line: int | None = None
+    raw_bibtex: str = ""
+
+    @property
+    def date_key(self) -> tuple[int, int, int]:
+        """A sortable date; unknown parts sort first."""
+        return (self.year or 0, self.month or 0, self.day or 0)

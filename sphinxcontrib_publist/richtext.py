@@ -1,0 +1,78 @@
+"""A small rich-text tree: what LaTeX in bib fields is converted to, and styles emit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, Union
+
+StyleName = Literal["emph", "strong", "code", "sup", "sub", "smallcaps", "underline"]
+
+
+@dataclass(frozen=True)
+class Text:
+    """Plain text, never markup."""
+
+    value: str
+
+
+@dataclass(frozen=True)
+class Styled:
+    """Text in a style: emphasis, bold, monospace, super-/subscript..."""
+
+    style: StyleName
+    children: RichText
+
+
+@dataclass(frozen=True)
+class Math:
+    """Inline TeX math, kept as TeX source for the math renderer."""
+
+    latex: str
+
+
+@dataclass(frozen=True)
+class Link:
+    """A hyperlink; ``url`` has been checked by :func:`safe_url` before it gets here."""
+
+    url: str
+    children: RichText
+
+
+Inline = Union[Text, Styled, Math, Link]
+RichText = tuple[Inline, ...]
+
+EMPTY: RichText = ()
+
+
+def plain_text(rich: RichText) -> str:
+    """The text a reader sees, without markup (math as its TeX source)."""
+    parts: list[str] = []
+    _collect_plain(rich, parts)
+    return "".join(parts)
+
+
+def _collect_plain(rich: RichText, parts: list[str]) -> None:
+    for item in rich:
+        if isinstance(item, Text):
+            parts.append(item.value)
+        elif isinstance(item, Math):
+            parts.append(item.latex)
+        else:
+            _collect_plain(item.children, parts)
+
+
+def text(value: str) -> RichText:
+    """Rich text holding one plain string (or nothing, for an empty string)."""
+    return (Text(value),) if value else EMPTY
+
+
+def join(parts: list[RichText], separator: str) -> RichText:
+    """Concatenate rich texts, skipping empty ones, with a plain separator between."""
+    result: list[Inline] = []
+    for part in parts:
+        if not part:
+            continue
+        if result and separator:
+            result.append(Text(separator))
+        result.extend(part)
+    return tuple(result)
