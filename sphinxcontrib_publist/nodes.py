@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
 
-STYLE_NODES: dict[str, type[nodes.Element]] = {
+STYLE_NODES: dict[str, type[nodes.TextElement]] = {
     "emph": nodes.emphasis,
     "strong": nodes.strong,
     "code": nodes.literal,
@@ -56,8 +56,9 @@ def _inline_to_node(item: Inline) -> nodes.Node:
     return node_class("", "", *children)
 
 
-def _data_attributes(node: nodes.Element) -> dict[str, str]:
-    return {f"data-publist-{name}": str(value) for name, value in node.get("data", {}).items()}
+def _data_attributes(node: nodes.Element) -> dict[str, Any]:
+    data: dict[str, object] = node.get("data", {})
+    return {f"data-publist-{name}": str(value) for name, value in data.items()}
 
 
 def visit_list_html(self: HTML5Translator, node: publist_list) -> None:
@@ -123,7 +124,7 @@ NON_HTML_FORMATS = ("latex", "text", "man", "texinfo")
 
 def register(app: Sphinx) -> None:
     """Add the nodes with one visitor pair per builder family."""
-    wrapper = (_pass, _pass)
+    wrapper: Any = (_pass, _pass)
     app.add_node(
         publist_list,
         html=(visit_list_html, depart_div_html),
@@ -137,10 +138,10 @@ def register(app: Sphinx) -> None:
     app.add_node(
         publist_entry,
         html=(visit_entry_html, depart_entry_html),
-        **dict.fromkeys(NON_HTML_FORMATS, _as("list_item")),
+        **dict.fromkeys(NON_HTML_FORMATS, _as("list_item")),  # type: ignore[arg-type]
     )
     app.add_node(
         publist_abstract,
         html=(visit_abstract_html, None),
-        **dict.fromkeys(NON_HTML_FORMATS, _as("block_quote")),
+        **dict.fromkeys(NON_HTML_FORMATS, _as("block_quote")),  # type: ignore[arg-type]
     )
