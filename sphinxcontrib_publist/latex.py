@@ -39,7 +39,7 @@ def latex_to_plain(source: str) -> str:
 
 
 _NEEDS_PARSING = re.compile(r"[\\{}$~\-`'%]")
-_SPACES = re.compile(r"[ \t\n\r\f\v]+")
+_SPACES = re.compile(r" [ \t\n\r\f\v]+|[\t\n\r\f\v][ \t\n\r\f\v]*")
 _TOKEN = re.compile(
     r"(?P<text>[^\\{}$%]+)|\\(?P<word>[A-Za-z]+)[ \t\n\r]*|\\(?P<symbol>[^A-Za-z])"
     r"|(?P<open>\{)|(?P<close>\})|(?P<math>\$\$?)|(?P<percent>%)|(?P<backslash>\\)",
@@ -62,9 +62,10 @@ _CHAR_CODE = re.compile(
     r"\s*(?:`\\?(?P<char>.)|\"(?P<hex>[0-9A-Fa-f]+)|'(?P<oct>[0-7]+)|(?P<dec>\d+))"
 )
 _DIMENSION = re.compile(
-    r"\s*[-+]?\s*(?:\d+\.?\d*|\.\d+)\s*(?:em|ex|pt|pc|in|cm|mm|bp|dd|cc|sp|mu)", re.IGNORECASE
+    r"\s*[-+]?\s*(?:\d+\.?\d*|\.\d+)\s*(?:em|ex|pt|pc|in|cm|mm|bp|dd|cc|sp|mu) ?", re.IGNORECASE
 )
 _SINGLE_TOKEN = re.compile(r"\s*(?:\\[A-Za-z]+|\\.|[^\s{}])", re.DOTALL)
+_ACRONYM = re.compile(r"[A-Z]{2,}")
 _LINE_END_COMMENT = re.compile(r"%[ \t]*\r?\n[ \t]*")
 _NEXT_LINE_BLANKS = re.compile(r"[ \t]*")
 # Styled nodes nest at most this deep, so later recursive walks stay far from limits.
@@ -246,8 +247,8 @@ class _Converter:
             self.accent(name)
         elif name in tables.WORDS:
             self.emit(tables.WORDS[name])
-        elif "TeX" in name:
-            # Logos such as \XeLaTeX or \ConTeXt spell their own name.
+        elif "TeX" in name or _ACRONYM.fullmatch(name):
+            # Logos (\XeLaTeX) and acronyms (\PDF) defined in a preamble spell their name.
             self.emit(name)
         else:
             self.unknown.setdefault("\\" + name)
@@ -296,7 +297,7 @@ class _Converter:
         if self.verbatim_argument() is not None:
             return
         match = _SINGLE_TOKEN.match(self.source, self.pos)
-        if match is not None and not match.group().endswith("{"):
+        if match is not None:
             self.pos = match.end()
 
     def verbatim_argument(self) -> str | None:
