@@ -13,11 +13,14 @@ if TYPE_CHECKING:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the directive, nodes, configuration and assets."""
-    from . import assets, config, directive, nodes
+    from . import assets, config, directive, downloads, entry_extras, extra_nodes, nodes
 
     config.register(app)
+    entry_extras.register(app)
     nodes.register(app)
+    extra_nodes.register(app)
     directive.register(app)
+    downloads.register(app)
     assets.register(app)
     return {
         "version": __version__,

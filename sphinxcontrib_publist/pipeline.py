@@ -10,10 +10,12 @@ from dataclasses import dataclass
 
 from .convert import build_publications
 from .diagnostics import Diagnostic
+from .links import DEFAULT_LINK_FIELDS
 from .model import Publication
 from .source import FileSignature, read_bibliography, signature
 
 CACHE_SIZE = 32
+DEFAULT_LINK_NAMES = tuple(DEFAULT_LINK_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -41,16 +43,21 @@ def build_date() -> dt.date:
     return dt.date.today()
 
 
-def load(paths: Sequence[str], today: dt.date) -> Loaded:
-    """Publications of ``paths`` read together, from the cache when unchanged."""
+def load(
+    paths: Sequence[str], today: dt.date, link_fields: tuple[str, ...] = DEFAULT_LINK_NAMES
+) -> Loaded:
+    """Publications of ``paths`` read together, from the cache when unchanged.
+
+    ``link_fields`` are checked for unsafe URLs here, so each file reports them once.
+    """
     signatures: list[FileSignature | str] = [signature(path) or path for path in paths]
-    key = (today, *signatures)
+    key = (today, link_fields, *signatures)
     cached = _cache.get(key)
     if cached is not None:
         _cache.move_to_end(key)
         return cached
     bibliography = read_bibliography(paths)
-    publications, problems = build_publications(bibliography.entries, today)
+    publications, problems = build_publications(bibliography.entries, today, link_fields)
     loaded = Loaded(tuple(publications), (*bibliography.diagnostics, *problems))
     _cache[key] = loaded
     if len(_cache) > CACHE_SIZE:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from docutils import nodes
 
 from . import labels
+from .badges import Badge
+from .entry_parts import RenderedLink, author_line, badge_nodes, bibtex_block, links_paragraph
 from .format import FormattedEntry
 from .nodes import publist_abstract, publist_entry, publist_group, publist_list, rich_to_nodes
 from .richtext import RichText
@@ -29,6 +31,10 @@ class EntryExtras:
     anchor: str
     title_url: str | None = None
     data: tuple[tuple[str, str], ...] = ()
+    links: tuple[RenderedLink, ...] = ()
+    badges: tuple[Badge, ...] = ()
+    bibtex: str | None = None
+    max_authors: int | None = None
 
 
 def render_list(
@@ -58,19 +64,37 @@ def render_list(
 def render_entry(entry: FormattedEntry, extra: EntryExtras, abstracts: str) -> publist_entry:
     """The node of one entry: title, authors, venue line, abstract."""
     node = publist_entry(ids=[extra.anchor], data=dict(extra.data))
-    if entry.citation:
-        node += _citation(entry)
+    citation = _with_badges(_citation(entry), extra.badges) if entry.citation else None
+    if citation is not None:
+        node += citation
     else:
         if entry.title:
             node += _title(entry.title, extra.title_url)
         if entry.authors:
-            node += _authors(entry)
-        venue_line = _venue_line(entry)
+            node += author_line(entry.authors, extra.max_authors)
+        venue_line = _with_badges(_venue_line(entry), extra.badges)
         if venue_line:
             node += venue_line
+    links = links_paragraph(extra.links)
+    if links:
+        node += links
     if entry.abstract and abstracts != "hidden":
         node += _abstract(entry.abstract, expanded=abstracts == "expanded")
+    if extra.bibtex:
+        node += bibtex_block(extra.bibtex)
     return node
+
+
+def _with_badges(
+    paragraph: nodes.paragraph | None, badges: Sequence[Badge]
+) -> nodes.paragraph | None:
+    if not badges:
+        return paragraph
+    if paragraph is None:
+        paragraph = nodes.paragraph(classes=["publist-meta"])
+    parts = badge_nodes(badges)
+    paragraph.extend(parts if len(paragraph) else parts[1:])
+    return paragraph
 
 
 def _citation(entry: FormattedEntry) -> nodes.paragraph:
@@ -93,19 +117,6 @@ def _title(title: RichText, url: str | None) -> nodes.paragraph:
     return paragraph
 
 
-def _authors(entry: FormattedEntry) -> nodes.paragraph:
-    paragraph = nodes.paragraph(classes=["publist-authors"])
-    for index, author in enumerate(entry.authors):
-        if index:
-            paragraph += nodes.Text(", ")
-        classes = ["publist-author", "publist-me"] if author.highlighted else ["publist-author"]
-        name: nodes.Node = nodes.Text(author.name)
-        if author.highlighted:
-            name = nodes.strong(author.name, author.name)
-        paragraph += nodes.inline("", "", name, classes=classes)
-    return paragraph
-
-
 def _venue_line(entry: FormattedEntry) -> nodes.paragraph | None:
     paragraph = nodes.paragraph(classes=["publist-meta"])
     if entry.venue:
@@ -119,7 +130,11 @@ def _venue_line(entry: FormattedEntry) -> nodes.paragraph | None:
         if len(paragraph):
             paragraph += nodes.Text(" ")
         status = labels.to_appear()
-        paragraph += nodes.inline(status, status, classes=["publist-status"])
+        paragraph += nodes.inline(
+            status,
+            status,
+            classes=["publist-status", "publist-badge", "publist-badge-to-appear"],
+        )
     return paragraph if len(paragraph) else None
 
 
