@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 from collections.abc import Iterable
 from typing import Generic, Literal, TypeVar
 
@@ -43,7 +44,13 @@ def display_name(person: Person, name_format: NameFormat = "first-last") -> str:
 
 
 def parse_name(name: str) -> Person:
-    """A ``Person`` from "First Last" or "Last, First" text, as BibTeX splits it."""
+    """A ``Person`` from "First Last" or "Last, First" text, as BibTeX splits it.
+
+    "First Last, Jr." is also understood, as people write their names in ``conf.py``.
+    """
+    head, comma, tail = name.partition(",")
+    if comma and "," not in tail and tail.strip().casefold() in _LINEAGES:
+        return replace(parse_name(head), lineage=tail.strip())
     parsed = PybtexPerson(name)
 
     def part(names: list[str]) -> str:
