@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import replace
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Generic, Literal, TypeVar
 
 from pybtex.database import Person as PybtexPerson
