@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from pybtex.database import parse_file, parse_string
-
 from sphinx.testing.util import SphinxTestApp
 
 from .conftest import ROOTS, html_of, warnings_of
