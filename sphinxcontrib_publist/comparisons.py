@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from .fields import NAME_FIELDS, fold, natural_key, value_getter
+from .fields import comparable_getter, fold, natural_key
 from .model import Publication
 
 Predicate = Callable[[Publication], bool]
@@ -31,16 +31,14 @@ _NEGATED = {"!=": "==", "not in": "in"}
 
 def compile_presence(name: str) -> Predicate:
     """Build a predicate true when field ``name`` is present and non-empty."""
-    getter = value_getter(name)
+    getter = comparable_getter(name)
     return lambda pub: getter(pub) is not None
 
 
 def compile_test(name: str, op: str, operands: Sequence[Operand]) -> Predicate:
     """Build a predicate applying ``op`` (``==``, ``in``, ``contains``...) to field ``name``."""
-    getter = value_getter(name)
+    getter = comparable_getter(name)
     negated = op in _NEGATED
-    if name.lower() in NAME_FIELDS:
-        operands = [_name_in_display_order(operand) for operand in operands]
     element_test = _element_test(_NEGATED.get(op, op), operands)
 
     def predicate(pub: Publication) -> bool:
@@ -52,18 +50,6 @@ def compile_test(name: str, op: str, operands: Sequence[Operand]) -> Predicate:
         return element_test(value) != negated
 
     return predicate
-
-
-def _name_in_display_order(operand: Operand) -> Operand:
-    """Turn "Last, First" (or "Last, Jr, First") into the "First Last, Jr" of full names."""
-    if not isinstance(operand, str) or "," not in operand:
-        return operand
-    parts = [part.strip() for part in operand.split(",")]
-    if len(parts) == 2:
-        return f"{parts[1]} {parts[0]}"
-    if len(parts) == 3:
-        return f"{parts[2]} {parts[0]}, {parts[1]}"
-    return operand
 
 
 def as_number(value: str | int) -> int | None:

@@ -98,7 +98,21 @@ _DERIVED: dict[str, ValueGetter] = {
     "keywords": _keywords,
 }
 
-NAME_FIELDS = frozenset({"author", "editor"})
+
+def _name_forms(people: tuple[Person, ...]) -> tuple[str, ...] | None:
+    """Each name as shown and in BibTeX order, so "Last, First" matches too."""
+    forms: list[str] = []
+    for person in people:
+        forms.append(person.full_name())
+        inverted = [person.family, person.lineage, person.given]
+        forms.append(", ".join(part for part in inverted if part))
+    return tuple(forms) or None
+
+
+_COMPARABLE_NAMES: dict[str, ValueGetter] = {
+    "author": lambda pub: _name_forms(pub.authors),
+    "editor": lambda pub: _name_forms(pub.editors),
+}
 
 
 def value_getter(name: str) -> ValueGetter:
@@ -112,6 +126,11 @@ def value_getter(name: str) -> ValueGetter:
         return _text_or_none(pub.fields.get(name))
 
     return raw
+
+
+def comparable_getter(name: str) -> ValueGetter:
+    """Like :func:`value_getter`, but names also in "Last, First" form, for filters."""
+    return _COMPARABLE_NAMES.get(name.lower()) or value_getter(name)
 
 
 def field_value(pub: Publication, name: str) -> FieldValue:
