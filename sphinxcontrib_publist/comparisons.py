@@ -12,12 +12,14 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from .fields import comparable_getter, fold, natural_key
+from .fields import NAME_FIELDS, fold, natural_key, value_getter
 from .model import Publication
 
 Predicate = Callable[[Publication], bool]
 Operand = str | int | re.Pattern[str]
-ElementTest = Callable[[str | int], bool]
+Scalar = str | int
+ScalarTest = Callable[[Scalar], bool]
+ValueTest = Callable[[Scalar | tuple[str, ...]], bool]
 
 _NUMBER_TEXT = re.compile(r"\s*[+-]?[0-9]+\s*")
 _ORDERINGS: dict[str, Callable[[Any, Any], bool]] = {
@@ -27,58 +29,98 @@ _ORDERINGS: dict[str, Callable[[Any, Any], bool]] = {
     ">=": operator.ge,
 }
 _NEGATED = {"!=": "==", "not in": "in"}
+# Joins list elements for one substring search; folded text never holds it.
+_ELEMENT_SEPARATOR = "\x00"
 
 
 def compile_presence(name: str) -> Predicate:
     """Build a predicate true when field ``name`` is present and non-empty."""
-    getter = comparable_getter(name)
+    getter = value_getter(name)
     return lambda pub: getter(pub) is not None
 
 
 def compile_test(name: str, op: str, operands: Sequence[Operand]) -> Predicate:
     """Build a predicate applying ``op`` (``==``, ``in``, ``contains``...) to field ``name``."""
-    getter = comparable_getter(name)
+    getter = value_getter(name)
     negated = op in _NEGATED
-    element_test = _element_test(_NEGATED.get(op, op), operands)
+    op = _NEGATED.get(op, op)
+    if name.lower() in NAME_FIELDS and op in ("==", "in", "contains"):
+        operands = _with_display_order(operands)
+    value_test = (
+        _contains(operands) if op == "contains" else _any_element(_scalar_test(op, operands))
+    )
 
     def predicate(pub: Publication) -> bool:
         value = getter(pub)
         if value is None:
             return negated
-        if isinstance(value, tuple):
-            return any(map(element_test, value)) != negated
-        return element_test(value) != negated
+        return value_test(value) != negated
 
     return predicate
 
 
-def as_number(value: str | int) -> int | None:
+def as_number(value: Scalar) -> int | None:
     """``value`` as an integer when it is one or spells one, else ``None``."""
     if isinstance(value, int):
         return value
     return int(value) if _NUMBER_TEXT.fullmatch(value) else None
 
 
-def _element_test(op: str, operands: Sequence[Operand]) -> ElementTest:
+def _with_display_order(operands: Sequence[Operand]) -> list[Operand]:
+    """Add "First Last" for each "Last, First" (and "First Last, Jr" for "Last, Jr, First")."""
+    result = list(operands)
+    for operand in operands:
+        if isinstance(operand, str) and "," in operand:
+            parts = [part.strip() for part in operand.split(",")]
+            if len(parts) == 2:
+                result.append(f"{parts[1]} {parts[0]}")
+            elif len(parts) == 3:
+                result.append(f"{parts[2]} {parts[0]}, {parts[1]}")
+    return result
+
+
+def _literals(operands: Sequence[Operand]) -> list[Scalar]:
+    return [operand for operand in operands if not isinstance(operand, re.Pattern)]
+
+
+def _contains(operands: Sequence[Operand]) -> ValueTest:
+    needles = [fold(str(literal)) for literal in _literals(operands)]
+    joinable = not any(_ELEMENT_SEPARATOR in needle for needle in needles)
+
+    def contains(value: Scalar | tuple[str, ...]) -> bool:
+        if isinstance(value, tuple):
+            if not joinable:
+                return any(contains(element) for element in value)
+            value = _ELEMENT_SEPARATOR.join(value)
+        haystack = fold(str(value))
+        return any(needle in haystack for needle in needles)
+
+    return contains
+
+
+def _any_element(test: ScalarTest) -> ValueTest:
+    def any_element(value: Scalar | tuple[str, ...]) -> bool:
+        return any(map(test, value)) if isinstance(value, tuple) else test(value)
+
+    return any_element
+
+
+def _scalar_test(op: str, operands: Sequence[Operand]) -> ScalarTest:
     if op == "matches":
-        pattern = operands[0]
-        assert isinstance(pattern, re.Pattern)
-        return lambda value: pattern.search(str(value)) is not None
-    literals = [operand for operand in operands if not isinstance(operand, re.Pattern)]
-    if op == "contains":
-        needle = fold(str(literals[0]))
-        return lambda value: needle in fold(str(value))
+        patterns = [operand for operand in operands if isinstance(operand, re.Pattern)]
+        return lambda value: any(pattern.search(str(value)) for pattern in patterns)
+    literals = _literals(operands)
     if op in ("==", "in"):
         tests = [_equals(literal) for literal in literals]
         return lambda value: any(test(value) for test in tests)
     return _ordering(_ORDERINGS[op], literals[0])
 
 
-def _equals(literal: str | int) -> ElementTest:
+def _equals(literal: Scalar) -> ScalarTest:
     number = as_number(literal)
     folded = fold(str(literal))
 
-    def equals(value: str | int) -> bool:
+    def equals(value: Scalar) -> bool:
         if number is not None:
             value_number = as_number(value)
             if value_number is not None:
@@ -88,11 +130,11 @@ def _equals(literal: str | int) -> ElementTest:
     return equals
 
 
-def _ordering(compare: Callable[[Any, Any], bool], literal: str | int) -> ElementTest:
+def _ordering(compare: Callable[[Any, Any], bool], literal: Scalar) -> ScalarTest:
     number = as_number(literal)
     key = natural_key(str(literal))
 
-    def ordered(value: str | int) -> bool:
+    def ordered(value: Scalar) -> bool:
         if number is not None:
             value_number = as_number(value)
             if value_number is not None:

@@ -15,23 +15,34 @@ FieldValue = int | str | tuple[str, ...] | None
 ValueGetter = Callable[[Publication], FieldValue]
 NaturalKey = tuple[str | int, ...]
 
-# Letters NFKD leaves whole, folded the way a reader who types ASCII expects.
-_UNDECOMPOSED = str.maketrans(
-    {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "\u0131": "i"}
-)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _DIGITS = re.compile(r"([0-9]+)")
 _KEYWORD_SEPARATORS = re.compile(r"[,;]")
+# Letters NFKD leaves whole, folded the way a reader who types ASCII expects.
+_UNDECOMPOSED = {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe"}
+
+
+def _fold_char(char: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", char.casefold())
+    bare = "".join(part for part in decomposed if not unicodedata.combining(part))
+    return "".join(_UNDECOMPOSED.get(part, part) for part in bare.casefold())
+
+
+# Latin letters cover nearly every accent in bibliographies; others are folded as met.
+_FOLDED_LATIN = {chr(code): _fold_char(chr(code)) for code in range(0x80, 0x250)}
+
+
+def _fold_match(match: re.Match[str]) -> str:
+    char = match.group()
+    return _FOLDED_LATIN.get(char) or _fold_char(char)
 
 
 def fold(value: str) -> str:
     """Case- and accent-insensitive form of ``value`` with whitespace collapsed."""
+    # Substituting only the non-ASCII characters keeps mostly-ASCII abstracts fast.
     if not value.isascii():
-        decomposed = unicodedata.normalize("NFKD", value)
-        value = "".join(char for char in decomposed if not unicodedata.combining(char))
-        value = value.casefold().translate(_UNDECOMPOSED)
-    else:
-        value = value.lower()
-    return " ".join(value.split())
+        value = _NON_ASCII.sub(_fold_match, value)
+    return " ".join(value.lower().split())
 
 
 def natural_key(value: str) -> NaturalKey:
@@ -55,8 +66,15 @@ def _text_or_none(value: str | None) -> str | None:
     return value if value and not value.isspace() else None
 
 
+def full_name(person: Person) -> str:
+    """:meth:`Person.full_name`, in one join: filters build it for every author of every entry."""
+    parts = (person.first, person.middle, person.prelast, person.last)
+    name = " ".join(part for part in parts if part)
+    return f"{name}, {person.lineage}" if person.lineage else name
+
+
 def _names(people: tuple[Person, ...]) -> tuple[str, ...] | None:
-    return tuple(person.full_name() for person in people) or None
+    return tuple(map(full_name, people)) or None
 
 
 def _rich(attribute: Callable[[Publication], RichText], raw_name: str) -> ValueGetter:
@@ -99,20 +117,7 @@ _DERIVED: dict[str, ValueGetter] = {
 }
 
 
-def _name_forms(people: tuple[Person, ...]) -> tuple[str, ...] | None:
-    """Each name as shown and in BibTeX order, so "Last, First" matches too."""
-    forms: list[str] = []
-    for person in people:
-        forms.append(person.full_name())
-        inverted = [person.family, person.lineage, person.given]
-        forms.append(", ".join(part for part in inverted if part))
-    return tuple(forms) or None
-
-
-_COMPARABLE_NAMES: dict[str, ValueGetter] = {
-    "author": lambda pub: _name_forms(pub.authors),
-    "editor": lambda pub: _name_forms(pub.editors),
-}
+NAME_FIELDS = frozenset({"author", "editor"})
 
 
 def value_getter(name: str) -> ValueGetter:
@@ -126,11 +131,6 @@ def value_getter(name: str) -> ValueGetter:
         return _text_or_none(pub.fields.get(name))
 
     return raw
-
-
-def comparable_getter(name: str) -> ValueGetter:
-    """Like :func:`value_getter`, but names also in "Last, First" form, for filters."""
-    return _COMPARABLE_NAMES.get(name.lower()) or value_getter(name)
 
 
 def field_value(pub: Publication, name: str) -> FieldValue:

@@ -20,6 +20,7 @@ from sample_publications import (
 )
 
 from sphinxcontrib_publist.diagnostics import PublistError
+from sphinxcontrib_publist.fields import fold, full_name, natural_key
 from sphinxcontrib_publist.model import Person, Publication
 from sphinxcontrib_publist.select import (
     FieldValue,
@@ -69,9 +70,46 @@ def test_field_values(key: str, name: str, expected: FieldValue) -> None:
     assert field_value(BY_KEY[key], name) == expected
 
 
+@given(
+    st.builds(
+        Person,
+        first=st.sampled_from(["", "Kevin", "Zoë Ann"]),
+        middle=st.sampled_from(["", "P.", "J. R."]),
+        prelast=st.sampled_from(["", "de la", "van"]),
+        last=st.sampled_from(["", "Cruz", "Müller"]),
+        lineage=st.sampled_from(["", "Jr."]),
+    )
+)
+def test_full_name_matches_the_model(person: Person) -> None:
+    assert full_name(person) == person.full_name()
+
+
 def test_rich_text_fields_are_plain_text() -> None:
     assert field_value(STYLED_TITLE, "title") == "Deep Learning"
     assert field_value(STYLED_TITLE, "venue") == "Nature"
+
+
+FOLD_CASES = [
+    ("Ångström Œuvre", "angstrom oeuvre"),
+    ("Straße", "strasse"),
+    ("Łódź  Ørsted\tÆsir", "lodz orsted aesir"),
+    ("  Zoë\n", "zoe"),
+    ("e\u0301lan", "elan"),
+    ("ΣΊΣΥΦΟΣ", "σισυφοσ"),
+    ("ﬁx²", "fix2"),
+    ("plain ASCII", "plain ascii"),
+]
+
+
+@pytest.mark.parametrize(("text", "folded"), FOLD_CASES)
+def test_fold(text: str, folded: str) -> None:
+    assert fold(text) == folded
+
+
+def test_natural_key_orders_numbers_by_value() -> None:
+    assert natural_key("Part 10") > natural_key("part 2") > natural_key("Part 1b")
+    assert natural_key("Élan") == natural_key("elan")
+    assert natural_key("2") < natural_key("a") < natural_key("b3")
 
 
 PARSE_SORT_CASES = [
