@@ -77,9 +77,12 @@ def _names(people: tuple[Person, ...]) -> tuple[str, ...] | None:
     return tuple(map(full_name, people)) or None
 
 
-def _rich(attribute: Callable[[Publication], RichText], raw_name: str) -> ValueGetter:
+def _rich(attribute: Callable[[Publication], RichText], raw_name: str | None) -> ValueGetter:
     def getter(pub: Publication) -> FieldValue:
-        return _text_or_none(plain_text(attribute(pub))) or _text_or_none(pub.fields.get(raw_name))
+        value = _text_or_none(plain_text(attribute(pub)))
+        if value is None and raw_name is not None:
+            return _text_or_none(pub.fields.get(raw_name))
+        return value
 
     return getter
 
@@ -111,7 +114,8 @@ _DERIVED: dict[str, ValueGetter] = {
     "author": lambda pub: _names(pub.authors),
     "editor": lambda pub: _names(pub.editors),
     "title": _rich(lambda pub: pub.title, "title"),
-    "venue": _rich(lambda pub: pub.venue, "venue"),
+    # BibLaTeX's own ``venue`` field is an event's place, not the venue shown.
+    "venue": _rich(lambda pub: pub.venue, None),
     "abstract": _rich(lambda pub: pub.abstract, "abstract"),
     "keywords": _keywords,
 }
@@ -144,10 +148,12 @@ def field_value(pub: Publication, name: str) -> FieldValue:
 
 
 def value_text(pub: Publication, name: str) -> str:
-    """Field ``name`` as one string, whole raw field for lists, "" when missing."""
+    """Field ``name`` as one string ("" when missing): names joined, other lists whole."""
     value = field_value(pub, name)
     if value is None:
         return ""
     if isinstance(value, tuple):
+        if name.lower() in NAME_FIELDS:
+            return "; ".join(value)
         return _text_or_none(pub.fields.get(name.lower())) or "; ".join(value)
     return str(value)

@@ -15,33 +15,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from .comparisons import Predicate, compile_presence, compile_test
 from .diagnostics import PublistError
 from .model import Publication
+from .tokens import Literal, Token, describe, tokenize
 
-Literal = str | int
-
-KEYWORDS = frozenset({"and", "or", "not", "in", "contains", "matches", "true", "false"})
-OPERATORS = frozenset({"==", "!=", "<", "<=", ">", ">="})
 MAX_DEPTH = 50
 MAX_PATTERN_LENGTH = 500
-
-_IDENTIFIER = re.compile(r"[A-Za-z_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?")
-_NUMBER = re.compile(r"-?[0-9]+")
-_OPERATOR_RUN = re.compile(r"[=!<>&|~]+")
-_SINGLE = {"(": "lparen", ")": "rparen", ",": "comma"}
-_ESCAPES = {"n": "\n", "t": "\t", "\\": "\\", '"': '"', "'": "'"}
-
-
-class Token(NamedTuple):
-    """One lexical unit: its kind, source text, literal value and start offset."""
-
-    kind: str
-    text: str
-    value: Literal
-    position: int
 
 
 @dataclass(frozen=True)
@@ -64,71 +45,6 @@ def parse_filter(expression: str) -> Filter:
     """Parse ``expression``; raise :class:`PublistError` pointing at the first problem."""
     parser = _Parser(tokenize(expression))
     return Filter(expression, parser.parse())
-
-
-def tokenize(text: str) -> list[Token]:
-    """Split ``text`` into tokens, ending with an ``end`` token."""
-    tokens: list[Token] = []
-    position = 0
-    while position < len(text):
-        char = text[position]
-        if char.isspace():
-            position += 1
-            continue
-        token = _next_token(text, position)
-        tokens.append(token)
-        position += len(token.text)
-    tokens.append(Token("end", "", "", len(text)))
-    return tokens
-
-
-def _next_token(text: str, position: int) -> Token:
-    char = text[position]
-    if char in _SINGLE:
-        return Token(_SINGLE[char], char, char, position)
-    if char in "\"'":
-        return _string_token(text, position)
-    for pattern, kind in ((_NUMBER, "number"), (_IDENTIFIER, "identifier")):
-        match = pattern.match(text, position)
-        if match:
-            word = match.group()
-            if kind == "number":
-                return Token(kind, word, int(word), position)
-            lowered = word.lower()
-            return Token("keyword" if lowered in KEYWORDS else kind, word, lowered, position)
-    match = _OPERATOR_RUN.match(text, position)
-    if match:
-        if match.group() not in OPERATORS:
-            raise PublistError(f'unknown operator "{match.group()}"', position)
-        return Token("operator", match.group(), match.group(), position)
-    raise PublistError(f'unexpected character "{char}"', position)
-
-
-def _string_token(text: str, start: int) -> Token:
-    quote = text[start]
-    chars: list[str] = []
-    position = start + 1
-    while position < len(text):
-        char = text[position]
-        if char == quote:
-            return Token("string", text[start : position + 1], "".join(chars), start)
-        if char == "\\" and position + 1 < len(text):
-            following = text[position + 1]
-            # Unknown escapes keep their backslash so regexes like "\d+" survive.
-            chars.append(_ESCAPES.get(following, "\\" + following))
-            position += 2
-            continue
-        chars.append(char)
-        position += 1
-    raise PublistError("unterminated string", start)
-
-
-def describe(token: Token) -> str:
-    """How an error message names ``token``."""
-    if token.kind == "end":
-        return "end of expression"
-    text = token.text if len(token.text) <= 30 else token.text[:27] + "..."
-    return text if token.kind == "string" else f'"{text}"'
 
 
 class _Parser:

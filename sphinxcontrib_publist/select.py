@@ -10,6 +10,7 @@ from .diagnostics import PublistError
 from .fields import FieldValue, field_value, fold, natural_key, person_sort_key, value_text
 from .filters import Filter, parse_filter
 from .model import Publication
+from .tokens import IDENTIFIER
 
 __all__ = [
     "FieldValue",
@@ -29,7 +30,7 @@ __all__ = [
 ALL_ENTRIES = "all"
 NO_GROUPING = "none"
 
-_SORT_ITEM = re.compile(r"\s*(-?)\s*([A-Za-z_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?)\s*")
+_SORT_ITEM = re.compile(rf"\s*(-?)\s*({IDENTIFIER.pattern})\s*")
 
 SortValue = tuple[object, ...] | int
 
@@ -81,8 +82,8 @@ def parse_sort(spec: str) -> tuple[SortKey, ...]:
 
 def sort_publications(pubs: Iterable[Publication], keys: Sequence[SortKey]) -> list[Publication]:
     """Sort by ``keys``, missing values last either way, ties by citation key."""
-    pubs = list(pubs)
-    return [pubs[index] for index in _sorted_indices(pubs, keys)]
+    entries = list(pubs)
+    return [entries[index] for index in _sorted_indices(entries, keys)]
 
 
 def sort_ranks(pubs: Sequence[Publication], keys: Sequence[SortKey]) -> list[int]:

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from sample_publications import ALL_KEYS, SAMPLES
 
 from sphinxcontrib_publist.diagnostics import PublistError
-from sphinxcontrib_publist.filters import MAX_DEPTH, Filter, parse_filter, tokenize
+from sphinxcontrib_publist.filters import MAX_DEPTH, Filter, parse_filter
+from sphinxcontrib_publist.tokens import tokenize
 
 
 def matching(expression: str) -> set[str]:
