@@ -147,13 +147,21 @@ def field_value(pub: Publication, name: str) -> FieldValue:
     return value_getter(name)(pub)
 
 
-def value_text(pub: Publication, name: str) -> str:
-    """Field ``name`` as one string ("" when missing): names joined, other lists whole."""
-    value = field_value(pub, name)
-    if value is None:
-        return ""
-    if isinstance(value, tuple):
-        if name.lower() in NAME_FIELDS:
-            return "; ".join(value)
-        return _text_or_none(pub.fields.get(name.lower())) or "; ".join(value)
-    return str(value)
+def text_getter(name: str) -> Callable[[Publication], str]:
+    """Return the function giving field ``name`` as one string ("" when missing).
+
+    Names are joined; other lists (keywords) give the whole raw field.
+    """
+    name = name.lower()
+    getter = value_getter(name)
+
+    def as_text(pub: Publication) -> str:
+        value = getter(pub)
+        if value is None:
+            return ""
+        if isinstance(value, tuple):
+            whole = None if name in NAME_FIELDS else _text_or_none(pub.fields.get(name))
+            return whole or "; ".join(value)
+        return str(value)
+
+    return as_text

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .diagnostics import PublistError
-from .fields import FieldValue, field_value, fold, natural_key, person_sort_key, value_text
+from .fields import FieldValue, field_value, fold, natural_key, person_sort_key, text_getter
 from .filters import Filter, parse_filter
 from .model import Publication
 from .tokens import IDENTIFIER
@@ -117,8 +117,10 @@ def _sort_value_function(name: str) -> Callable[[Publication], SortValue | None]
     if special is not None:
         return special
 
+    as_text = text_getter(name)
+
     def generic(pub: Publication) -> SortValue | None:
-        text = value_text(pub, name)
+        text = as_text(pub)
         return natural_key(text) if text else None
 
     return generic
@@ -158,8 +160,9 @@ def group_publications(pubs: Sequence[Publication], group_by: str) -> list[Group
         return [Group(NO_GROUPING, "", tuple(pubs))]
     members: dict[str, list[Publication]] = {}
     labels: dict[str, str] = {}
+    as_text = text_getter(name)
     for pub in pubs:
-        value = " ".join(value_text(pub, name).split())
+        value = " ".join(as_text(pub).split())
         folded = fold(value)
         labels.setdefault(folded, value)
         members.setdefault(folded, []).append(pub)
