@@ -113,6 +113,7 @@ def _decorate(value: SortValue | None, descending: bool) -> tuple[bool, SortValu
 
 
 def _sort_value_function(name: str) -> Callable[[Publication], SortValue | None]:
+    name = name.lower()
     special = _SPECIAL_SORT_VALUES.get(name)
     if special is not None:
         return special

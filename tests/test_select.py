@@ -216,6 +216,12 @@ def test_titles_sort_naturally_and_ignore_case_and_accents() -> None:
     ]
 
 
+def test_sort_keys_built_directly_are_case_insensitive() -> None:
+    assert sort_publications(SAMPLES, [SortKey("YEAR", True)]) == sort_publications(
+        SAMPLES, parse_sort("-year")
+    )
+
+
 def test_ties_break_by_key_ascending_in_both_directions() -> None:
     pubs = [make_pub(key, year=2000 + index % 2) for index, key in enumerate("dcbaef")]
     assert keys_of(sort_publications(pubs, parse_sort("year"))) == list("bdeacf")
