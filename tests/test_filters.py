@@ -7,7 +7,7 @@ import pickle
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sample_publications import ALL_KEYS, SAMPLES
+from .sample_publications import ALL_KEYS, SAMPLES
 
 from sphinxcontrib_publist.diagnostics import PublistError
 from sphinxcontrib_publist.filters import MAX_DEPTH, Filter, parse_filter

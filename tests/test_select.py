@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sample_publications import (
+from .sample_publications import (
     ADAMS,
     CRUZ,
     MULLER,
