@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterable
 from typing import Literal
 
-from pybtex.database import Person as PybtexPerson
-
-from .latex import latex_to_plain
+from .convert import parse_person
 from .model import Person
 
 NameFormat = Literal["first-last", "initials-last", "last-initials"]
@@ -44,22 +43,12 @@ def display_name(person: Person, name_format: NameFormat = "first-last") -> str:
 
 def parse_name(name: str) -> Person:
     """A ``Person`` from "First Last" or "Last, First" text, as BibTeX splits it."""
-    parsed = PybtexPerson(name)
-
-    def part(names: list[str]) -> str:
-        return latex_to_plain(" ".join(names))
-
-    return Person(
-        first=part(parsed.first_names),
-        middle=part(parsed.middle_names),
-        prelast=part(parsed.prelast_names),
-        last=part(parsed.last_names),
-        lineage=part(parsed.lineage_names),
-    )
+    return parse_person(name)[0]
 
 
-def _family_key(person: Person) -> str:
-    return " ".join(fold(person.family).replace("-", " ").split())
+@functools.lru_cache(maxsize=65536)
+def _family_key(family: str) -> str:
+    return " ".join(fold(family).replace("-", " ").split())
 
 
 def _given_words(person: Person) -> list[str]:
@@ -91,14 +80,16 @@ class NameMatcher:
             if not name.strip():
                 continue
             person = parse_name(name)
-            self._wanted.setdefault(_family_key(person), []).append(_given_words(person))
+            self._wanted.setdefault(_family_key(person.family), []).append(_given_words(person))
 
     def __bool__(self) -> bool:
         return bool(self._wanted)
 
     def matches(self, person: Person) -> bool:
         """True when ``person`` is one of the configured names."""
-        candidates = self._wanted.get(_family_key(person))
+        if not self._wanted:
+            return False
+        candidates = self._wanted.get(_family_key(person.family))
         if not candidates:
             return False
         given = _given_words(person)
