@@ -10,7 +10,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from . import labels, pipeline
+from . import labels, pipeline, reporting
 from ._log import warn, warn_diagnostic
 from .config import PublistConfig
 from .diagnostics import Subtype
@@ -61,8 +61,7 @@ class PublicationsDirective(SphinxDirective):
         paths = self._bib_paths(spec, from_config=not arguments)
         cache_dir = str(Path(self.env.doctreedir) / "publist")
         loaded = pipeline.load(paths, pipeline.build_date(), cache_dir)
-        for diagnostic in pipeline.unreported(loaded):
-            warn_diagnostic(diagnostic, self.get_location())
+        reporting.record(self.env, self.env.docname, pipeline.load_key(paths), loaded.diagnostics)
         shown = self._select(loaded.publications, spec)
         formatted = self._format(shown, spec)
         groups = self._groups(shown, formatted, spec)

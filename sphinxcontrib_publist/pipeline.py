@@ -33,9 +33,6 @@ class Loaded:
 # by each file's path, mtime and size, so every page listing the same files
 # parses them once per build process. Never pickled into the environment.
 _cache: OrderedDict[tuple[object, ...], Loaded] = OrderedDict()
-# Which loads' diagnostics this build has reported, so a file listed on many
-# pages warns once; reset when a build starts.
-_reported: set[int] = set()
 
 
 def build_date() -> dt.date:
@@ -70,6 +67,15 @@ def load(paths: Sequence[str], today: dt.date, cache_dir: str | None = None) -> 
     if len(_cache) > CACHE_SIZE:
         _cache.popitem(last=False)
     return loaded
+
+
+def load_key(paths: Sequence[str]) -> str:
+    """What identifies a set of files in their current state, the same in every process."""
+    signatures = (signature(path) for path in paths)
+    return "\n".join(
+        f"{item.path}\0{item.mtime_ns}\0{item.size}" if item else path
+        for item, path in zip(signatures, paths, strict=True)
+    )
 
 
 def content_digest(paths: Sequence[str], today: dt.date) -> str:
@@ -127,16 +133,3 @@ class StoredLoads:
         for old in stored[: -self.keep]:
             with contextlib.suppress(OSError):
                 os.remove(old.path)
-
-
-def unreported(loaded: Loaded) -> tuple[Diagnostic, ...]:
-    """``loaded``'s diagnostics the first time this build asks, then nothing."""
-    if id(loaded) in _reported:
-        return ()
-    _reported.add(id(loaded))
-    return loaded.diagnostics
-
-
-def start_build() -> None:
-    """Forget what was reported, so every build reports its files' problems."""
-    _reported.clear()
