@@ -314,7 +314,7 @@ class _Converter:
         r"""Show ``\path|...|`` and ``\verb|...|`` as code, up to the closing delimiter."""
         braced = self.verbatim_argument()
         if braced is not None:
-            self.add(Styled("code", (Text(braced),)))
+            self.add(Styled("code", (Text(_SPACES.sub(" ", braced)),)))
             return
         if self.pos >= len(self.source):
             return
@@ -325,7 +325,7 @@ class _Converter:
         content = self.source[self.pos + 1 : end]
         self.pos = end + 1
         if content:
-            self.add(Styled("code", (Text(content),)))
+            self.add(Styled("code", (Text(_SPACES.sub(" ", content)),)))
 
     def ensure_math(self) -> None:
         content = self.verbatim_argument()

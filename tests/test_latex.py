@@ -145,6 +145,7 @@ def test_ligatures_spaces_and_breaks(source: str, plain: str) -> None:
         (r"{\bf unclosed", (Styled("strong", (Text("unclosed"),)),)),
         (r"\mkbibquote{Q}", (Text("“Q”"),)),
         (r"\path|a@b.org|", (Styled("code", (Text("a@b.org"),)),)),
+        ("\\verb!a\n  b!", (Styled("code", (Text("a b"),)),)),
     ],
 )
 def test_styles(source: str, rich: RichText) -> None:
@@ -502,8 +503,32 @@ def test_text_nodes_are_merged_and_trimmed(source: str) -> None:
     assert "\n" not in "".join(_texts(rich))
 
 
+# Balanced braces, no escaped braces, no math, no verbatim (\url{a{b}} shows its braces).
+BALANCED_LEAF = st.lists(
+    st.sampled_from(
+        [
+            *"ab cD-'`~,.%\n",
+            "\\emph",
+            "\\'",
+            '\\"',
+            "\\^",
+            "\\v ",
+            "\\i",
+            "\\TeX",
+            "\\foo",
+            "\\it ",
+            "\\bf ",
+            "\\ss",
+            "\\&",
+            "\\\\",
+            "\\nth",
+            "\\mkbibquote",
+        ]
+    ),
+    max_size=8,
+).map("".join)
 BALANCED_PLAIN = st.recursive(
-    st.text(alphabet="ab cD-'`~,.", max_size=8),
+    BALANCED_LEAF,
     lambda inner: st.one_of(
         inner.map(lambda text: "{" + text + "}"),
         inner.map(lambda text: "\\emph{" + text + "}"),
