@@ -371,8 +371,7 @@ class _Converter:
 
     def delimited_math(self, start: int, closer: str) -> None:
         close = self.finder(closer).find(start)
-        if close == -1:
-            self.emit(self.source[start - 2 : start])
+        if close == -1:  # an unclosed \( or \[ is dropped, like a stray backslash
             return
         self.pos = close + len(closer)
         content = self.source[start:close].strip()

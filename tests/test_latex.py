@@ -164,7 +164,7 @@ def test_styles(source: str, rich: RichText) -> None:
         (r"$\frac{a}{b}$ c", (Math(r"\frac{a}{b}"), Text(" c"))),
         (r"\ensuremath{\alpha}", (Math(r"\alpha"),)),
         ("a $ lone", (Text("a $ lone"),)),
-        (r"a \( lone", (Text(r"a \( lone"),)),
+        (r"a \( lone", (Text("a lone"),)),
         ("$$ lone", (Text("$$ lone"),)),
         ("$ $ empty", (Text("empty"),)),
         ("50% of $x$", (Text("50% of "), Math("x"))),
