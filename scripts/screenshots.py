@@ -54,7 +54,9 @@ def photograph(base_url: str, page_name: str) -> list[Path]:
     """Take one screenshot per colour scheme; return the files written."""
     written = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+        )
         for scheme in ("light", "dark"):
             page = browser.new_page(
                 viewport={"width": 1100, "height": 900}, color_scheme=scheme, device_scale_factor=1
