@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 import functools
-import unicodedata
 from collections.abc import Iterable
 from typing import Literal
 
 from .convert import parse_person
+from .fields import fold
 from .model import Person
 
 NameFormat = Literal["first-last", "initials-last", "last-initials"]
 NAME_FORMATS: tuple[NameFormat, ...] = ("first-last", "initials-last", "last-initials")
-
-
-def fold(value: str) -> str:
-    """Lowercase ``value`` and strip accents, so "Jörn" and "Jorn" compare equal."""
-    decomposed = unicodedata.normalize("NFKD", value.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def initials(given: str) -> str:
