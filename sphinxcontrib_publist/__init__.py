@@ -13,17 +13,30 @@ if TYPE_CHECKING:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the directive, nodes, configuration and assets."""
-    from . import assets, config, directive, downloads, entry_extras, extra_nodes, nodes
+    from . import (
+        assets,
+        config,
+        directive,
+        downloads,
+        entry_extras,
+        expand,
+        extra_nodes,
+        nodes,
+        reporting,
+    )
 
     config.register(app)
     entry_extras.register(app)
     nodes.register(app)
     extra_nodes.register(app)
     directive.register(app)
+    expand.register(app)
+    reporting.register(app)
     downloads.register(app)
     assets.register(app)
     return {
         "version": __version__,
+        "env_version": reporting.ENV_VERSION,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

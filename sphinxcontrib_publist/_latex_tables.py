@@ -216,6 +216,9 @@ ACCENTS: dict[str, str] = {
     "k": "\u0328",
 }
 
+# Spacing accents, the accent alone ("\\'{}"), filled from latexcodec below.
+SPACING_ACCENTS: dict[str, str] = {}
+
 _CONTROL_SEQUENCE = re.compile(r"\\([A-Za-z]+|[^A-Za-z])")
 _ACCENTED_LETTER = re.compile(r"\\([^A-Za-z]|[A-Za-z](?= ))\{?\s*([A-Za-z])\}?")
 
@@ -224,6 +227,9 @@ def _load_from_latexcodec() -> None:
     """Add latexcodec's symbols and accents (its decode table) to the tables above."""
     for entry in load_unicode_latex_table():
         if not entry.decode:
+            continue
+        if len(entry.latex) == 4 and entry.latex.endswith("{}"):
+            SPACING_ACCENTS.setdefault(entry.latex[1], entry.unicode)
             continue
         symbol = _CONTROL_SEQUENCE.fullmatch(entry.latex)
         if symbol is not None:
@@ -245,12 +251,7 @@ def _add_accent(command: str, accented: str) -> None:
         ACCENTS.setdefault(command, decomposed[1])
 
 
-_load_from_latexcodec()
-# Spacing accents with an empty argument ("\\'{}") come from the same table.
-SPACING_ACCENTS: dict[str, str] = {
-    entry.latex[1]: entry.unicode
-    for entry in load_unicode_latex_table()
-    if entry.decode and len(entry.latex) == 4 and entry.latex.endswith("{}")
-}
 # Dotless i and j take the accent in place of i and j.
 DOTLESS = {"i": "i", "j": "j", "\u0131": "i", "\u0237": "j"}
+
+_load_from_latexcodec()

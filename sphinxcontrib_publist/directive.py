@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from . import labels, pipeline
+from . import labels, pipeline, reporting
 from ._log import warn, warn_diagnostic
 from .badges import entry_badges
 from .bibtex_export import bibliography_to_bibtex, entry_to_bibtex
@@ -17,10 +18,11 @@ from .config import PublistConfig
 from .diagnostics import Subtype
 from .downloads import download_node
 from .entry_extras import author_lookup, rendered_links
+from .entry_parts import download_sources
 from .format import FormatOptions, FormattedEntry, format_entries
 from .model import Publication
 from .names import NameMatcher
-from .nodes import publist_entry
+from .nodes import publist_pending
 from .options import ListSpec, parse_options
 from .pybtex_styles import style_exists
 from .render import EntryExtras, RenderedGroup, render_list
@@ -65,9 +67,11 @@ class PublicationsDirective(SphinxDirective):
         for problem in problems:
             warn(problem.message, problem.subtype, self.get_location())
         paths = self._bib_paths(spec, from_config=not arguments)
-        loaded = pipeline.load(paths, pipeline.build_date(), tuple(config.link_fields))
-        for diagnostic in pipeline.unreported(loaded):
-            warn_diagnostic(diagnostic, self.get_location())
+        cache_dir = str(Path(self.env.doctreedir) / "publist")
+        loaded = pipeline.load(
+            paths, pipeline.build_date(), cache_dir, link_fields=tuple(config.link_fields)
+        )
+        reporting.record(self.env, self.env.docname, pipeline.load_key(paths), loaded.diagnostics)
         shown = self._select(loaded.publications, spec)
         formatted = self._format(shown, spec)
         groups = self._groups(shown, formatted, spec)
@@ -82,8 +86,9 @@ class PublicationsDirective(SphinxDirective):
             bibtex = bibliography_to_bibtex(shown, config.bibtex_fields, config.bibtex_exclude)
             root.insert(0, download_node(bibtex, self.env.docname))
         root["classes"].extend(self.options.get("class", []))
-        for entry in root.findall(publist_entry):
+        for entry in root.findall(publist_pending):
             self.state.document.ids[entry["ids"][0]] = entry
+            entry.extend(download_sources(entry["extra"].links))
         self.set_source_info(root)
         return [root]
 

@@ -40,17 +40,36 @@ def links_paragraph(links: Sequence[RenderedLink]) -> nodes.paragraph | None:
 def _link_node(link: RenderedLink) -> nodes.Element:
     classes = ["publist-link", f"publist-link-{link.kind}"]
     if link.download:
-        # Sphinx's download collector copies the file into _downloads/ at read
-        # time and every builder knows how to render the reference.
         return addnodes.download_reference(
-            "",
-            "",
-            nodes.Text(link.label),
-            reftarget=link.url,
-            refexplicit=True,
-            classes=classes,
+            "", "", nodes.Text(link.label), reftarget=link.url, refexplicit=True, classes=classes
         )
     return nodes.reference("", link.label, refuri=link.url, internal=False, classes=classes)
+
+
+def download_sources(links: Sequence[RenderedLink]) -> list[addnodes.download_reference]:
+    """Read-time stand-ins of an entry's downloads, for Sphinx's download collector.
+
+    Entries become nodes only at write time, after the collector has run; these
+    stand-ins, kept in the read doctree, get the copied files' names from it.
+    """
+    return [
+        addnodes.download_reference("", "", reftarget=link.url, refexplicit=True)
+        for link in links
+        if link.download
+    ]
+
+
+def copy_download_files(source: nodes.Element, target: nodes.Element) -> None:
+    """Give ``target``'s downloads the file names the collector set on ``source``'s."""
+    collected = {
+        node["reftarget"]: node["filename"]
+        for node in source.findall(addnodes.download_reference)
+        if "filename" in node
+    }
+    for node in target.findall(addnodes.download_reference):
+        filename = collected.get(node["reftarget"])
+        if filename is not None:
+            node["filename"] = filename
 
 
 def badge_nodes(badges: Sequence[Badge]) -> list[nodes.Node]:
@@ -100,21 +119,32 @@ def _add_names(
     names: Sequence[AuthorName | None],
     leading_separator: bool = False,
 ) -> None:
+    # Runs of plain names share one text node: at thousands of entries, a node
+    # per name would dominate the build.
+    plain: list[str] = []
     for index, author in enumerate(names):
-        if index or leading_separator:
-            parent += nodes.Text(", ")
+        plain.append(", " if index or leading_separator else "")
+        if author is not None and not author.highlighted and not author.url:
+            plain.append(author.name)
+            continue
+        if "".join(plain):
+            parent += nodes.Text("".join(plain))
+        plain = []
         if author is None:
             parent += nodes.inline("\u2026", "\u2026", classes=["publist-authors-gap"])
         else:
             parent += author_node(author)
+    if "".join(plain):
+        parent += nodes.Text("".join(plain))
 
 
-def author_node(author: AuthorName) -> nodes.inline:
-    """One name: emphasised when highlighted, linked when a page is configured."""
-    classes = ["publist-author", "publist-me"] if author.highlighted else ["publist-author"]
+def author_node(author: AuthorName) -> nodes.Node:
+    """A name that is more than text: emphasised when highlighted, linked to its page."""
     name: nodes.Node = nodes.Text(author.name)
     if author.highlighted:
-        name = nodes.strong(author.name, author.name)
-    if author.url:
-        name = nodes.reference("", "", name, refuri=author.url, internal=False)
-    return nodes.inline("", "", name, classes=classes)
+        name = nodes.strong(author.name, author.name, classes=["publist-me"])
+    if not author.url:
+        return name
+    return nodes.reference(
+        "", "", name, refuri=author.url, internal=False, classes=["publist-author-link"]
+    )

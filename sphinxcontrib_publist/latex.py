@@ -9,9 +9,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from . import _latex_tables as tables
+from ._latex_scan import (
+    Builder,
+    Finder,
+    match_braces,
+    skip_blanks,
+    starts_line,
+    strip_trailing_blanks,
+    typeset,
+)
 from .richtext import Inline, Link, Math, RichText, Styled, StyleName, Text, plain_text
 from .urls import safe_url
 
@@ -28,7 +37,7 @@ class Conversion:
 def latex_to_rich(source: str) -> Conversion:
     """Convert a bib field's LaTeX to rich text; never raises."""
     if not _NEEDS_PARSING.search(source):
-        value = _SPACES.sub(" ", source).strip(" ")
+        value = _squeeze_spaces(source).strip(" ")
         return Conversion((Text(value),) if value else ())
     return _Converter(source).run()
 
@@ -45,88 +54,28 @@ _TOKEN = re.compile(
     r"|(?P<open>\{)|(?P<close>\})|(?P<math>\$\$?)|(?P<percent>%)|(?P<backslash>\\)",
     re.DOTALL,
 )
-_LIGATURES = (
-    ("---", "\u2014"),
-    ("--", "\u2013"),
-    ("``", "\u201c"),
-    ("''", "\u201d"),
-    ("`", "\u2018"),
-    ("'", "\u2019"),
-    ("~", "\u00a0"),
-)
 _ACCENT_ARGUMENT = re.compile(
-    r"\s*(?:\{\s*(?:\\(?P<braced_word>[A-Za-z]+)\s*|(?P<braced_text>[^\\{}$%]+?))?\s*\}"
+    r"\s*(?:\{(?:\s*\\(?P<braced_word>[A-Za-z]+)\s*|(?P<braced_text>[^\\{}$%]*))\}"
     r"|\\(?P<word>[A-Za-z]+)(?![A-Za-z])\s*|(?P<char>[^\\{}\s$%]))"
 )
 _CHAR_CODE = re.compile(
-    r"\s*(?:`\\?(?P<char>.)|\"(?P<hex>[0-9A-Fa-f]+)|'(?P<oct>[0-7]+)|(?P<dec>\d+))"
+    r"\s*(?:`\\?(?P<char>.)|\"(?P<hex>[0-9A-Fa-f]{1,6})|'(?P<oct>[0-7]{1,7})|(?P<dec>\d{1,7}))"
 )
 _DIMENSION = re.compile(
-    r"\s*[-+]?\s*(?:\d+\.?\d*|\.\d+)\s*(?:em|ex|pt|pc|in|cm|mm|bp|dd|cc|sp|mu) ?", re.IGNORECASE
+    r"\s*[-+]?\s*(?:\d+(?:\.\d*)?|\.\d+)\s*(?:em|ex|pt|pc|in|cm|mm|bp|dd|cc|sp|mu) ?", re.IGNORECASE
 )
 _SINGLE_TOKEN = re.compile(r"\s*(?:\\[A-Za-z]+|\\.|[^\s{}])", re.DOTALL)
 _ACRONYM = re.compile(r"[A-Z]{2,}")
 _LINE_END_COMMENT = re.compile(r"%[ \t]*\r?\n[ \t]*")
-_NEXT_LINE_BLANKS = re.compile(r"[ \t]*")
 # Styled nodes nest at most this deep, so later recursive walks stay far from limits.
 _MAX_NESTING = 32
+# \path|...| and \verb|...| are short; a longer search would make many unclosed ones slow.
+_MAX_VERBATIM = 2000
 _ORDINAL_SUFFIXES = {"1": "st", "2": "nd", "3": "rd"}
-
-
-@dataclass
-class _Builder:
-    """Children collected for one rich-text node under construction."""
-
-    style: StyleName | None = None
-    link: str | None = None
-    children: list[Inline] = field(default_factory=list)
-    pieces: list[str] = field(default_factory=list)
-
-    def flush(self) -> None:
-        if not self.pieces:
-            return
-        value = "".join(self.pieces)
-        self.pieces.clear()
-        if self.children and isinstance(self.children[-1], Text):
-            value = self.children.pop().value + value  # type: ignore[union-attr]
-        self.children.append(Text(value))
-
-    def add(self, node: Inline) -> None:
-        self.flush()
-        self.children.append(node)
-
-    def finish(self) -> RichText:
-        self.flush()
-        return tuple(self.children)
 
 
 # What an open brace (or a font switch) on the mark stack stands for.
 _GROUP, _ARGUMENT, _DECLARATION, _WRAPPER = range(4)
-
-
-class _Finder:
-    """First unescaped occurrence of ``target`` at or after a position, cached."""
-
-    def __init__(self, source: str, pattern: str, target: str) -> None:
-        self._source = source
-        self._pattern = re.compile(pattern, re.DOTALL)
-        self._target = target
-        self._last_from = -1
-        self._last_found = -1
-
-    def find(self, start: int) -> int:
-        # The scan only moves forward, so a result stays valid until it is passed.
-        if self._last_from != -1 and self._last_from <= start <= self._last_found:
-            return self._last_found
-        if self._last_from != -1 and self._last_found == -1 and start >= self._last_from:
-            return -1
-        found = -1
-        for match in self._pattern.finditer(self._source, start):
-            if match.group() == self._target:
-                found = match.start()
-                break
-        self._last_from, self._last_found = start, found
-        return found
 
 
 class _Converter:
@@ -135,14 +84,14 @@ class _Converter:
     def __init__(self, source: str) -> None:
         self.source = source
         self.pos = 0
-        self.builders = [_Builder()]
+        self.builders = [Builder()]
         self.marks: list[tuple[int, str]] = []
         self.after_space = True
         self.unknown: dict[str, None] = {}
         self.unsafe: dict[str, None] = {}
         self.link_depth = 0
         self._brace_pairs: dict[int, int] | None = None
-        self._finders: dict[str, _Finder] = {}
+        self._finders: dict[str, Finder] = {}
 
     def run(self) -> Conversion:
         source, length = self.source, len(self.source)
@@ -153,7 +102,7 @@ class _Converter:
             self.pos = match.end()
             kind = match.lastgroup
             if kind == "text":
-                self.emit(_typeset(match.group()))
+                self.emit(typeset(match.group()))
             elif kind == "word":
                 self.command(match.group("word"))
             elif kind == "symbol":
@@ -168,13 +117,13 @@ class _Converter:
                 self.percent(match.start())
         while self.marks:
             self.pop_mark()
-        rich = _strip_end(self.builders[0].finish())
+        rich = strip_trailing_blanks(self.builders[0].finish())
         return Conversion(rich, tuple(self.unknown), tuple(self.unsafe))
 
     # Output.
 
     def emit(self, value: str) -> None:
-        value = _SPACES.sub(" ", value)
+        value = _squeeze_spaces(value)
         if self.after_space and value.startswith(" "):
             value = value[1:]
         if value:
@@ -188,7 +137,7 @@ class _Converter:
     def open_builder(
         self, mark: int, style: StyleName | None = None, link: str | None = None
     ) -> None:
-        self.builders.append(_Builder(style=style, link=link))
+        self.builders.append(Builder(style=style, link=link))
         self.marks.append((mark, ""))
         if link is not None:
             self.link_depth += 1
@@ -278,7 +227,7 @@ class _Converter:
         if match is None or match.group().lstrip().startswith("\\"):
             return
         self.pos = match.end()
-        self.add(Styled(style, (Text(_typeset(match.group().lstrip())),)))
+        self.add(Styled(style, (Text(typeset(match.group().lstrip())),)))
 
     def wrapped_argument(self, prefix: str, suffix: str) -> None:
         if self.at_open_brace():
@@ -287,7 +236,7 @@ class _Converter:
 
     def at_open_brace(self) -> bool:
         """Skip blanks; if a ``{`` follows, consume it."""
-        position = _NEXT_LINE_BLANKS.match(self.source, self.pos).end()  # type: ignore[union-attr]
+        position = skip_blanks(self.source, self.pos)
         if position < len(self.source) and self.source[position] == "{":
             self.pos = position + 1
             return True
@@ -302,7 +251,7 @@ class _Converter:
 
     def verbatim_argument(self) -> str | None:
         """Consume a balanced ``{...}`` argument and return its raw text (None if there is none)."""
-        position = _NEXT_LINE_BLANKS.match(self.source, self.pos).end()  # type: ignore[union-attr]
+        position = skip_blanks(self.source, self.pos)
         close = self.brace_pairs().get(position)
         if close is None:
             return None
@@ -311,7 +260,7 @@ class _Converter:
 
     def brace_pairs(self) -> dict[int, int]:
         if self._brace_pairs is None:
-            self._brace_pairs = _match_braces(self.source)
+            self._brace_pairs = match_braces(self.source)
         return self._brace_pairs
 
     def accent(self, command: str) -> None:
@@ -320,7 +269,7 @@ class _Converter:
             return
         self.pos = match.end()
         word = match.group("braced_word") or match.group("word")
-        base = match.group("braced_text") or match.group("char")
+        base = (match.group("braced_text") or match.group("char") or "").strip()
         if word is not None:
             base = tables.WORDS.get(word)
             if base is None:
@@ -365,18 +314,18 @@ class _Converter:
         r"""Show ``\path|...|`` and ``\verb|...|`` as code, up to the closing delimiter."""
         braced = self.verbatim_argument()
         if braced is not None:
-            self.add(Styled("code", (Text(braced),)))
+            self.add(Styled("code", (Text(_squeeze_spaces(braced)),)))
             return
         if self.pos >= len(self.source):
             return
         delimiter = self.source[self.pos]
-        end = self.source.find(delimiter, self.pos + 1)
+        end = self.source.find(delimiter, self.pos + 1, self.pos + 1 + _MAX_VERBATIM)
         if delimiter.isspace() or delimiter.isalpha() or end == -1:
             return
         content = self.source[self.pos + 1 : end]
         self.pos = end + 1
         if content:
-            self.add(Styled("code", (Text(content),)))
+            self.add(Styled("code", (Text(_squeeze_spaces(content)),)))
 
     def ensure_math(self) -> None:
         content = self.verbatim_argument()
@@ -422,18 +371,17 @@ class _Converter:
 
     def delimited_math(self, start: int, closer: str) -> None:
         close = self.finder(closer).find(start)
-        if close == -1:
-            self.emit(self.source[start - 2 : start])
+        if close == -1:  # an unclosed \( or \[ is dropped, like a stray backslash
             return
         self.pos = close + len(closer)
         content = self.source[start:close].strip()
         if content:
             self.add(Math(content))
 
-    def finder(self, target: str) -> _Finder:
+    def finder(self, target: str) -> Finder:
         if target not in self._finders:
             pattern = r"\\." if target.startswith("\\") else r"\\.|" + re.escape(target)
-            self._finders[target] = _Finder(self.source, pattern, target)
+            self._finders[target] = Finder(self.source, pattern, target)
         return self._finders[target]
 
     def percent(self, start: int) -> None:
@@ -443,10 +391,10 @@ class _Converter:
         if line_end is not None:
             self.pos = line_end.end()
             return
-        if _starts_line(self.source, start):
+        if starts_line(self.source, start):
             newline = self.source.find("\n", start)
             if newline != -1:
-                self.pos = _NEXT_LINE_BLANKS.match(self.source, newline + 1).end()  # type: ignore[union-attr]
+                self.pos = skip_blanks(self.source, newline + 1)
                 return
         self.emit("%")
 
@@ -464,58 +412,23 @@ _SPECIAL_COMMANDS = {
 }
 
 
-def _typeset(run: str) -> str:
-    """TeX's ligatures and active characters in a run of plain text."""
-    for ascii_form, character in _LIGATURES:
-        if ascii_form in run:
-            run = run.replace(ascii_form, character)
-    return run
+def _squeeze_spaces(value: str) -> str:
+    """Turn each run of ASCII whitespace into one space (no-break spaces stay)."""
+    # Substring tests run at memchr speed, ten times faster than the substitution,
+    # and most runs of text need none.
+    if (
+        "  " in value
+        or "\n" in value
+        or "\t" in value
+        or "\r" in value
+        or "\f" in value
+        or "\v" in value
+    ):
+        return _SPACES.sub(" ", value)
+    return value
 
 
 def _char_base(match: re.Match[str]) -> int:
     if match.group("hex") is not None:
         return 16
     return 8 if match.group("oct") is not None else 10
-
-
-def _starts_line(source: str, position: int) -> bool:
-    before = position - 1
-    while before >= 0 and source[before] in " \t":
-        before -= 1
-    return before >= 0 and source[before] == "\n"
-
-
-def _match_braces(source: str) -> dict[int, int]:
-    """Each balanced unescaped ``{`` position mapped to its ``}``, in one pass."""
-    pairs: dict[int, int] = {}
-    open_positions: list[int] = []
-    for match in re.finditer(r"\\.|[{}]", source, re.DOTALL):
-        token = match.group()
-        if token == "{":
-            open_positions.append(match.start())
-        elif token == "}" and open_positions:
-            pairs[open_positions.pop()] = match.start()
-    return pairs
-
-
-def _strip_end(rich: RichText) -> RichText:
-    """Strip trailing blanks, looking into the last nested node."""
-    chain = [rich]
-    while chain[-1] and isinstance(chain[-1][-1], (Styled, Link)):
-        chain.append(chain[-1][-1].children)
-    last = chain[-1]
-    if not last or not isinstance(last[-1], Text) or not last[-1].value.endswith(" "):
-        return rich
-    stripped = last[-1].value.rstrip(" ")
-    nodes = last[:-1] + ((Text(stripped),) if stripped else ())
-    for siblings in reversed(chain[:-1]):
-        container = siblings[-1]
-        assert isinstance(container, (Styled, Link))
-        nodes = siblings[:-1] + ((_with_children(container, nodes),) if nodes else ())
-    return nodes
-
-
-def _with_children(node: Styled | Link, children: RichText) -> Inline:
-    if isinstance(node, Styled):
-        return Styled(node.style, children)
-    return Link(node.url, children)

@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Generic, Literal, TypeVar
 
-from pybtex.database import Person as PybtexPerson
-
-from .latex import latex_to_plain
+from .convert import parse_person
+from .fields import fold
 from .model import Person
 
 NameFormat = Literal["first-last", "initials-last", "last-initials"]
 NAME_FORMATS: tuple[NameFormat, ...] = ("first-last", "initials-last", "last-initials")
-
-
-def fold(value: str) -> str:
-    """Lowercase ``value`` and strip accents, so "Jörn" and "Jorn" compare equal."""
-    decomposed = unicodedata.normalize("NFKD", value.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def initials(given: str) -> str:
@@ -50,40 +44,26 @@ def parse_name(name: str) -> Person:
     """
     head, comma, tail = name.partition(",")
     if comma and "," not in tail and tail.strip().casefold() in _LINEAGES:
-        return replace(parse_name(head), lineage=tail.strip())
-    parsed = PybtexPerson(name)
-
-    def part(names: list[str]) -> str:
-        return latex_to_plain(" ".join(names))
-
-    return Person(
-        first=part(parsed.first_names),
-        middle=part(parsed.middle_names),
-        prelast=part(parsed.prelast_names),
-        last=part(parsed.last_names),
-        lineage=part(parsed.lineage_names),
-    )
+        return replace(parse_person(head)[0], lineage=tail.strip())
+    return parse_person(name)[0]
 
 
-_UNDECOMPOSED = str.maketrans(
-    {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "\u0131": "i"}
-)
 # German umlauts have a second ASCII spelling: "Jörn" is also written "Joern".
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
 _LINEAGES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 _SEPARATORS = str.maketrans({"-": " ", ".": " ", "{": "", "}": ""})
 
 V = TypeVar("V")
+NameKey = tuple[str, tuple[str, ...]]
 
 
 def spellings(value: str) -> tuple[str, ...]:
     """The folded ways ``value`` is written in ASCII: accents dropped, umlauts also as "oe"."""
-    lowered = unicodedata.normalize("NFC", value.casefold())
-    plain = fold(lowered).translate(_UNDECOMPOSED)
+    plain = fold(value)
+    lowered = value.casefold()
     if not any(char in lowered for char in "äöü"):
         return (plain,)
-    transliterated = fold(lowered.translate(_UMLAUTS)).translate(_UNDECOMPOSED)
-    return (plain, transliterated)
+    return (plain, fold(unicodedata.normalize("NFC", lowered).translate(_UMLAUTS)))
 
 
 def _without_trailing_lineage(person: Person) -> Person:
@@ -106,16 +86,17 @@ def _given_words(given: str) -> list[str]:
     return words
 
 
-def _name_keys(person: Person) -> list[tuple[str, tuple[str, ...]]]:
-    """(family, given words) pairs of every ASCII spelling of ``person``."""
+@functools.lru_cache(maxsize=65536)
+def name_keys(person: Person) -> tuple[NameKey, ...]:
+    """(family, given words) for every ASCII spelling of ``person``; cached per person."""
     person = _without_trailing_lineage(person)
-    family = " ".join(person.family.translate(_SEPARATORS).split())
+    family = person.family.translate(_SEPARATORS)
     given = " ".join(_given_words(person.given))
-    return [
+    return tuple(
         (family_spelling, tuple(given_spelling.split()))
         for family_spelling in spellings(family)
         for given_spelling in spellings(given)
-    ]
+    )
 
 
 def _given_compatible(candidate: tuple[str, ...], wanted: tuple[str, ...]) -> bool:
@@ -145,7 +126,7 @@ class NameLookup(Generic[V]):
         for order, (name, value) in enumerate(pairs):
             if not name.strip():
                 continue
-            for family, given in _name_keys(parse_name(name)):
+            for family, given in name_keys(parse_name(name)):
                 self._index.setdefault(family, []).append((given, order, value))
 
     def __bool__(self) -> bool:
@@ -156,7 +137,7 @@ class NameLookup(Generic[V]):
         if not self._index:
             return None
         best: tuple[int, V] | None = None
-        for family, given in _name_keys(person):
+        for family, given in name_keys(person):
             for wanted, order, value in self._index.get(family, ()):
                 if (best is None or order < best[0]) and _given_compatible(given, wanted):
                     best = (order, value)

@@ -143,16 +143,15 @@ def test_long_author_lines_fold_but_keep_the_highlighted_name(app: SphinxTestApp
     page = html_of(app)
     creager = entry(page, "creager2019flexibly")
     line = creager.select_one("div.publist-authors")
-    more = line.select_one("details.publist-more-authors")
-    visible = [a.get_text() for a in line.select(".publist-author") if not a.find_parent("details")]
-    assert visible == ["Elliot Creager", "David Madras", "Jörn-Henrik Jacobsen", "Kevin Swersky"]
+    more = line.extract().select_one("details.publist-more-authors").extract()
+    assert line.get_text().strip() == (
+        "Elliot Creager, David Madras, Jörn-Henrik Jacobsen, \u2026, Kevin Swersky"
+    )
     assert line.select_one(".publist-authors-gap").get_text() == "\u2026"
     assert more.summary.get_text() == "and 3 more"
-    assert [a.get_text() for a in more.select(".publist-author")] == [
-        "Marissa Weis",
-        "Toniann Pitassi",
-        "Richard Zemel",
-    ]
+    assert more.select_one(".publist-more-names").get_text() == (
+        ", Marissa Weis, Toniann Pitassi, Richard Zemel"
+    )
     assert more.select_one("a")["href"] == "https://www.cs.toronto.edu/~zemel/"
     assert line.select_one(".publist-me").get_text() == "Kevin Swersky"
     # The second list does not fold; the highlight matched "Swersky, K." too.
@@ -191,9 +190,9 @@ def test_badges(app: SphinxTestApp) -> None:
 @pytest.mark.parametrize(
     ("name_format", "expected"),
     [
-        ("first-last", "Elliot Creager"),
-        ("initials-last", "E. Creager"),
-        ("last-initials", "Creager, E."),
+        ("first-last", "Elliot Creager, David Madras, Jörn-Henrik Jacobsen"),
+        ("initials-last", "E. Creager, D. Madras, J.-H. Jacobsen"),
+        ("last-initials", "Creager, E., Madras, D., Jacobsen, J.-H."),
     ],
 )
 def test_name_format_option(tmp_path: Path, name_format: str, expected: str) -> None:
@@ -203,7 +202,8 @@ def test_name_format_option(tmp_path: Path, name_format: str, expected: str) -> 
     )
     app = build(srcdir)
     page = html_of(app)
-    assert entry(page, "creager2019flexibly").select_one(".publist-author").get_text() == expected
+    authors = entry(page, "creager2019flexibly").select_one(".publist-authors").get_text()
+    assert authors.startswith(expected + ",")
 
 
 OTHER_BUILDERS = {

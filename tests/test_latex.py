@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import time
@@ -145,6 +146,7 @@ def test_ligatures_spaces_and_breaks(source: str, plain: str) -> None:
         (r"{\bf unclosed", (Styled("strong", (Text("unclosed"),)),)),
         (r"\mkbibquote{Q}", (Text("“Q”"),)),
         (r"\path|a@b.org|", (Styled("code", (Text("a@b.org"),)),)),
+        ("\\verb!a\n  b!", (Styled("code", (Text("a b"),)),)),
     ],
 )
 def test_styles(source: str, rich: RichText) -> None:
@@ -163,7 +165,7 @@ def test_styles(source: str, rich: RichText) -> None:
         (r"$\frac{a}{b}$ c", (Math(r"\frac{a}{b}"), Text(" c"))),
         (r"\ensuremath{\alpha}", (Math(r"\alpha"),)),
         ("a $ lone", (Text("a $ lone"),)),
-        (r"a \( lone", (Text(r"a \( lone"),)),
+        (r"a \( lone", (Text("a lone"),)),
         ("$$ lone", (Text("$$ lone"),)),
         ("$ $ empty", (Text("empty"),)),
         ("50% of $x$", (Text("50% of "), Math("x"))),
@@ -300,21 +302,31 @@ def test_deep_styles_are_capped() -> None:
         "\\foo" * 100_000,
         "a%" * 100_000,
         "\n%" * 100_000,
+        "\\'{a" + " " * 100_000,
+        "\\kern" + "1" * 100_000,
+        "\\char" + "9" * 100_000,
+        "".join(f"\\path{chr(0x4E00 + i)}" for i in range(20_000)),
     ],
 )
 def test_pathological_input_stays_fast(source: str) -> None:
     started = time.perf_counter()
     latex_to_rich(source)
-    assert time.perf_counter() - started < 2.0
+    assert time.perf_counter() - started < 5.0
 
 
 def test_five_megabytes_convert() -> None:
-    chunk = r"Cu$_2$O films {\it grown} at 50\% --- see \emph{Fig.~1} and ``this''. "
+    chunk = (
+        r"Cu$_2$O films {\it grown} at 50\% --- see \emph{Fig.~1} and ``this''. "
+        "We consider the problem of learning representations that achieve group and subgroup "
+        "fairness with respect to multiple sensitive attributes, and we show empirically that "
+        "the resulting encoder allows for the adaptation of a single representation. "
+    )
     source = chunk * (5_000_000 // len(chunk))
     started = time.perf_counter()
     plain = latex_to_plain(source)
-    assert time.perf_counter() - started < 10.0
-    assert plain.startswith("Cu_2O films grown at 50% — see Fig.\u00a01 and “this”. Cu")
+    assert time.perf_counter() - started < 30.0
+    assert plain.startswith("Cu_2O films grown at 50% — see Fig.\u00a01 and “this”. We")
+    assert plain.endswith("representation.")
 
 
 @pytest.mark.parametrize(
@@ -395,6 +407,7 @@ CORPUS_FILES = [
 BACKSLASH_MAKERS = re.compile(r"\\(?:bs|textbackslash|backslash)(?![A-Za-z])|\\char\s*`\\\\")
 
 
+@functools.cache
 def _corpus_fields(name: str) -> list[str]:
     path = CORPUS / name
     if not path.exists():
@@ -498,8 +511,32 @@ def test_text_nodes_are_merged_and_trimmed(source: str) -> None:
     assert "\n" not in "".join(_texts(rich))
 
 
+# Balanced braces, no escaped braces, no math, no verbatim (\url{a{b}} shows its braces).
+BALANCED_LEAF = st.lists(
+    st.sampled_from(
+        [
+            *"ab cD-'`~,.%\n",
+            "\\emph",
+            "\\'",
+            '\\"',
+            "\\^",
+            "\\v ",
+            "\\i",
+            "\\TeX",
+            "\\foo",
+            "\\it ",
+            "\\bf ",
+            "\\ss",
+            "\\&",
+            "\\\\",
+            "\\nth",
+            "\\mkbibquote",
+        ]
+    ),
+    max_size=8,
+).map("".join)
 BALANCED_PLAIN = st.recursive(
-    st.text(alphabet="ab cD-'`~,.", max_size=8),
+    BALANCED_LEAF,
     lambda inner: st.one_of(
         inner.map(lambda text: "{" + text + "}"),
         inner.map(lambda text: "\\emph{" + text + "}"),
