@@ -6,6 +6,7 @@ from sphinxcontrib_publist.authors import split_authors
 from sphinxcontrib_publist.badges import Badge, award, citation_count, entry_badges, is_selected
 from sphinxcontrib_publist.format import AuthorName
 from sphinxcontrib_publist.model import Publication
+from sphinxcontrib_publist.select import parse_filter
 
 
 def names(spec: str) -> list[AuthorName]:
@@ -96,3 +97,23 @@ def test_badges_come_in_a_fixed_order() -> None:
         Badge("citations", "12"),
     )
     assert entry_badges(publication(), "citations") == ()
+
+
+@pytest.mark.parametrize(
+    ("expression", "keys"),
+    [
+        ("selected", ["field", "keyword"]),
+        ("not selected", ["declined", "plain"]),
+        ('selected == "yes"', ["field", "keyword"]),
+        ("selected and year > 2020", ["keyword"]),
+    ],
+)
+def test_the_filter_language_sees_selected_entries(expression: str, keys: list[str]) -> None:
+    publications = [
+        Publication(key="field", entry_type="misc", fields={"selected": "true"}, year=2019),
+        Publication(key="keyword", entry_type="misc", fields={"keywords": "selected"}, year=2021),
+        Publication(key="declined", entry_type="misc", fields={"selected": "no"}, year=2022),
+        Publication(key="plain", entry_type="misc", year=2022),
+    ]
+    chosen = parse_filter(expression)
+    assert [pub.key for pub in publications if chosen(pub)] == keys
