@@ -238,3 +238,72 @@ def test_other_builders_print_badges_bibtex_and_cut_author_lines(
         if "[publist.link]" not in line and "publist_author_links" not in line
     ]
     assert unexpected == []
+
+
+@pytest.mark.parametrize(
+    ("builder", "page", "href"),
+    [
+        ("dirhtml", "sub/page/index.html", "../../_publist/sub/page-1.bib"),
+        ("singlehtml", "index.html", "_publist/sub/page-1.bib"),
+    ],
+)
+def test_download_links_in_other_html_layouts(
+    tmp_path: Path, builder: str, page: str, href: str
+) -> None:
+    app = build(fresh_copy(tmp_path / "src"), builder)
+    outdir = Path(app.outdir)
+    html = BeautifulSoup((outdir / page).read_text(encoding="utf-8"), "html.parser")
+    assert href in [a["href"] for a in html.select(".publist-download a")]
+    assert list(parse_file(str(outdir / "_publist/sub/page-1.bib"), "bibtex").entries) == [
+        "kumar2022prime"
+    ]
+    pdf = html.select_one("a.publist-link-pdf")["href"]
+    assert (outdir / Path(page).parent / pdf).resolve().read_bytes().startswith(b"%PDF")
+
+
+def test_epub_has_no_download_files(tmp_path: Path) -> None:
+    app = build(
+        fresh_copy(tmp_path / "src"),
+        "epub",
+        confoverrides={"project": "Publications", "copyright": "2026, Test", "version": "1"},
+    )
+    assert not (Path(app.outdir) / "_publist").exists()
+    unexpected = [
+        line
+        for line in warnings_of(app).splitlines()
+        if "[publist.link]" not in line and "publist_author_links" not in line
+    ]
+    assert unexpected == []
+
+
+def test_parallel_build_writes_the_same_files(tmp_path: Path) -> None:
+    serial = build(fresh_copy(tmp_path / "serial"))
+    parallel = build(fresh_copy(tmp_path / "parallel"), parallel=2)
+    for name in ("_publist/index-1.bib", "_publist/index-2.bib", "_publist/sub/page-1.bib"):
+        assert (Path(parallel.outdir) / name).read_bytes() == (
+            Path(serial.outdir) / name
+        ).read_bytes()
+    assert (Path(parallel.outdir) / "sub/page.html").read_bytes() == (
+        Path(serial.outdir) / "sub/page.html"
+    ).read_bytes()
+
+
+def test_incremental_build_rewrites_changed_downloads(tmp_path: Path) -> None:
+    srcdir = fresh_copy(tmp_path / "src")
+    build(srcdir)
+    bib = srcdir / "refs.bib"
+    bib.write_text(
+        bib.read_text(encoding="utf-8").replace(
+            "@misc{hostile2021,",
+            "@misc{added2023,\n  title = {Added},\n  year = {2023},\n}\n\n@misc{hostile2021,",
+        ),
+        encoding="utf-8",
+    )
+    (srcdir / "papers/prime.pdf").write_bytes(b"%PDF-1.4 changed\n")
+    app = build(srcdir)
+    outdir = Path(app.outdir)
+    assert list(parse_file(str(outdir / "_publist/index-1.bib"), "bibtex").entries)[0] == (
+        "added2023"
+    )
+    pdf = html_of(app).select_one("a.publist-link-pdf")["href"]
+    assert (outdir / pdf).read_bytes() == b"%PDF-1.4 changed\n"
