@@ -37,7 +37,10 @@
         },
       );
     });
-    details.append(button, status);
+    // Right after the summary, so the button comes before the code in tab order.
+    const summary = details.querySelector("summary");
+    if (summary) summary.after(button, status);
+    else details.prepend(button, status);
   };
 
   const start = () => {
