@@ -53,14 +53,16 @@ def source_file(url: str, bib_path: str, env: BuildEnvironment, docname: str) ->
         return None
     path = unquote(parts.path)
     srcdir = os.path.realpath(env.srcdir)
-    candidates = [] if path.startswith("/") or not bib_path else [os.path.dirname(bib_path)]
-    candidates.append(os.path.dirname(env.doc2path(docname)))
-    for base in candidates:
-        found = os.path.realpath(
-            os.path.join(srcdir, path.lstrip("/"))
-            if path.startswith("/")
-            else os.path.join(base, path)
-        )
+    if path.startswith("/"):
+        candidates = [os.path.join(srcdir, path.lstrip("/"))]
+    else:
+        bases = [os.path.dirname(bib_path)] if bib_path else []
+        bases.append(os.path.dirname(env.doc2path(docname)))
+        candidates = [os.path.join(base, path) for base in bases]
+    for candidate in candidates:
+        # Resolved links must stay inside the source tree: "../../etc/passwd"
+        # or a symlink pointing out of it is never copied into the site.
+        found = os.path.realpath(candidate)
         if os.path.isfile(found) and os.path.commonpath([srcdir, found]) == srcdir:
             return "/" + posixpath.join(*os.path.relpath(found, srcdir).split(os.sep))
     return None

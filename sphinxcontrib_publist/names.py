@@ -87,15 +87,22 @@ def _given_words(given: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=65536)
+def _family_spellings(family: str) -> tuple[str, ...]:
+    return spellings(family.translate(_SEPARATORS))
+
+
+@functools.lru_cache(maxsize=65536)
+def _given_spellings(given: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(words.split()) for words in spellings(" ".join(_given_words(given))))
+
+
 def name_keys(person: Person) -> tuple[NameKey, ...]:
-    """(family, given words) for every ASCII spelling of ``person``; cached per person."""
+    """(family, given words) for every ASCII spelling of ``person``."""
     person = _without_trailing_lineage(person)
-    family = person.family.translate(_SEPARATORS)
-    given = " ".join(_given_words(person.given))
     return tuple(
-        (family_spelling, tuple(given_spelling.split()))
-        for family_spelling in spellings(family)
-        for given_spelling in spellings(given)
+        (family, given)
+        for family in _family_spellings(person.family)
+        for given in _given_spellings(person.given)
     )
 
 
@@ -136,10 +143,19 @@ class NameLookup(Generic[V]):
         """The value of the first configured name matching ``person``, else None."""
         if not self._index:
             return None
+        person = _without_trailing_lineage(person)
+        # Most people in a list are not configured: the family name alone rules them out.
+        found = [
+            wanted
+            for family in _family_spellings(person.family)
+            for wanted in self._index.get(family, ())
+        ]
+        if not found:
+            return None
         best: tuple[int, V] | None = None
-        for family, given in name_keys(person):
-            for wanted, order, value in self._index.get(family, ()):
-                if (best is None or order < best[0]) and _given_compatible(given, wanted):
+        for given in _given_spellings(person.given):
+            for names, order, value in found:
+                if (best is None or order < best[0]) and _given_compatible(given, names):
                     best = (order, value)
         return None if best is None else best[1]
 
