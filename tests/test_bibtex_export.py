@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pybtex.database import parse_string
 
 from sphinxcontrib_publist.bibtex_export import bibliography_to_bibtex, entry_to_bibtex
@@ -88,3 +90,15 @@ def test_unbalanced_braces_cannot_break_out_of_the_value(value: str, written: st
 
 def test_empty_list_gives_empty_file() -> None:
     assert bibliography_to_bibtex([]) == ""
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    value=st.text(max_size=60), key=st.from_regex(r"[A-Za-z][A-Za-z0-9:_-]{0,20}", fullmatch=True)
+)
+def test_any_field_value_exports_to_parseable_bibtex(value: str, key: str) -> None:
+    text = entry_to_bibtex(
+        publication(key, raw_fields={"title": "T", "note": value}, raw_persons={})
+    )
+    entry = parse_string(text, "bibtex").entries[key]
+    assert entry.fields["title"] == "T"
