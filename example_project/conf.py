@@ -24,3 +24,8 @@ latex_documents = [
     ("index", "kevin-swersky.tex", "Kevin Swersky: Publications", author, "howto"),
 ]
 man_pages = [("index", "kevin-swersky", "Publications of Kevin Swersky", [author], 7)]
+
+# One abstract writes its input vector as \x, its authors' own macro: define it
+# for MathJax in HTML and for LaTeX so the formula renders in both.
+mathjax3_config = {"tex": {"macros": {"x": r"\mathbf{x}"}}}
+latex_elements = {"preamble": r"\newcommand{\x}{\mathbf{x}}"}
