@@ -191,3 +191,9 @@ def test_by_year_page_groups_newest_first_in_plain_style(html_build: Build) -> N
 @pytest.mark.parametrize("buildername", ["latex", "text", "man"])
 def test_other_builders_are_warning_free(buildername: str, tmp_path: Path) -> None:
     assert _build(tmp_path, buildername).warnings == ""
+
+
+def test_profile_page_is_one_list_without_headings(html_build: Build) -> None:
+    page = _page(html_build, "publications")
+    assert len(page.select(".publist")) == 1
+    assert page.select(".publist-group-heading") == []
