@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from . import labels, pipeline
+from . import labels, pipeline, reporting
 from ._log import warn, warn_diagnostic
 from .config import PublistConfig
 from .diagnostics import Subtype
@@ -58,9 +59,9 @@ class PublicationsDirective(SphinxDirective):
         for problem in problems:
             warn(problem.message, problem.subtype, self.get_location())
         paths = self._bib_paths(spec, from_config=not arguments)
-        loaded = pipeline.load(paths, pipeline.build_date())
-        for diagnostic in pipeline.unreported(loaded):
-            warn_diagnostic(diagnostic, self.get_location())
+        cache_dir = str(Path(self.env.doctreedir) / "publist")
+        loaded = pipeline.load(paths, pipeline.build_date(), cache_dir)
+        reporting.record(self.env, self.env.docname, pipeline.load_key(paths), loaded.diagnostics)
         shown = self._select(loaded.publications, spec)
         formatted = self._format(shown, spec)
         groups = self._groups(shown, formatted, spec)
