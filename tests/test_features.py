@@ -306,3 +306,18 @@ def test_incremental_build_rewrites_changed_downloads(tmp_path: Path) -> None:
     assert keys[0] == ("added2023")
     pdf = html_of(app).select_one("a.publist-link-pdf")["href"]
     assert (outdir / pdf).read_bytes() == b"%PDF-1.4 changed\n"
+
+
+def test_example_site_bibtex_blocks_and_download_round_trip(tmp_path: Path) -> None:
+    example = Path(__file__).resolve().parents[1] / "example_project"
+    srcdir = tmp_path / "src"
+    shutil.copytree(example, srcdir, ignore=shutil.ignore_patterns("_build"))
+    app = build(srcdir)
+    page = html_of(app, "by-year")
+    shown = [item["id"] for item in page.select(".publist-entry")]
+    downloaded = parse_file(str(Path(app.outdir) / "_publist/by-year-1.bib"), "bibtex")
+    assert list(downloaded.entries) == shown
+    assert set(shown) == set(parse_file(str(srcdir / "refs.bib"), "bibtex").entries)
+    for item in page.select(".publist-entry"):
+        block = item.select_one("details.publist-bibtex pre").get_text()
+        assert list(parse_string(block, "bibtex").entries) == [item["id"]]
