@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sphinxcontrib_publist.diagnostics import Subtype
 from sphinxcontrib_publist.links import DEFAULT_LINK_FIELDS, EntryLink, entry_links, link_problems
@@ -115,3 +117,23 @@ def test_bad_identifiers_are_reported(fields: dict[str, str], expected_word: str
     problems = link_problems(pub, [*DEFAULT_LINK_FIELDS, "arxiv"])
     assert [expected_word in problem.message for problem in problems] == [True]
     assert entry_links(pub, {**DEFAULT_LINK_FIELDS, "arxiv": "arXiv"}) == ()
+
+
+SCHEMES = st.sampled_from(["", "javascript:", "JAVASCRIPT:", "data:", "http://", "https://", "//"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    field=st.sampled_from(sorted(DEFAULT_LINK_FIELDS)), scheme=SCHEMES, rest=st.text(max_size=40)
+)
+def test_every_emitted_link_is_http_or_relative(field: str, scheme: str, rest: str) -> None:
+    fields = {field: scheme + rest}
+    if field == "eprint":
+        fields["archiveprefix"] = "arXiv"
+    for link in entry_links(publication(**fields), DEFAULT_LINK_FIELDS):
+        lowered = link.url.lower()
+        assert lowered.startswith(("http://", "https://")) or (
+            ":" not in link.url.split("/")[0] and not link.url.startswith("//")
+        )
+        assert not lowered.startswith(("javascript", "vbscript", "data:"))
+        assert all(char.isprintable() and not char.isspace() for char in link.url)
