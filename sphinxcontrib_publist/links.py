@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -83,10 +84,17 @@ def is_arxiv_eprint(publication: Publication) -> bool:
 
 
 def _link_url(publication: Publication, name: str, value: str) -> str | None:
+    return _url_of(name, value, name == "eprint" and is_arxiv_eprint(publication))
+
+
+@functools.lru_cache(maxsize=16384)
+def _url_of(name: str, value: str, arxiv_eprint: bool) -> str | None:
+    # Cached: each entry is checked when its file is read and again by every
+    # list showing it.
     if name == "doi":
         return doi_url(value)
     if name == "eprint":
-        return arxiv_url(value) if is_arxiv_eprint(publication) else None
+        return arxiv_url(value) if arxiv_eprint else None
     if name == "arxiv":
         return arxiv_url(value)
     return safe_url(value)
