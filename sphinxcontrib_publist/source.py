@@ -70,9 +70,14 @@ def read_bibliography(paths: Sequence[str]) -> Bibliography:
         before = set(parser.data.entries)
         errors = _parse_leniently(parser, text, path)
         lines = entry_lines(text)
-        diagnostics.extend(_diagnostic_from_error(error, path, text, lines) for error in errors)
+        broken: set[str] = set()
+        for error in errors:
+            diagnostic, broken_key = _diagnostic_from_error(error, path, text, lines)
+            diagnostics.append(diagnostic)
+            if broken_key:
+                broken.add(broken_key)
         for key, entry in parser.data.entries.items():
-            if key not in before:
+            if key not in before and key.lower() not in broken:
                 entries.append(SourcedEntry(key, entry, path, lines.get(key.lower())))
     return Bibliography(tuple(entries), tuple(diagnostics))
 
@@ -83,7 +88,8 @@ def _read_text(path: str) -> tuple[str | None, list[Diagnostic]]:
             raw = stream.read()
     except OSError as error:
         reason = error.strerror or str(error)
-        return None, [Diagnostic(f"cannot read bib file: {reason}", Subtype.BIBFILE, path)]
+        # No source: the warning points at the directive that names the file.
+        return None, [Diagnostic(f"cannot read bib file {path}: {reason}", Subtype.BIBFILE)]
     problems: list[Diagnostic] = []
     if b"\x00" in raw:
         raw = raw.replace(b"\x00", b"")
@@ -129,35 +135,65 @@ def entry_lines(text: str) -> dict[str, int]:
 
 def duplicate_key_lines(text: str, key: str) -> list[int]:
     """Every line where an entry with ``key`` starts (for duplicate reports)."""
-    result = []
+    return [
+        text.count("\n", 0, match.start()) + 1
+        for match in ENTRY_START.finditer(text)
+        if match.group(2).lower() == key.lower()
+    ]
+
+
+def entry_at_line(text: str, line: int) -> tuple[str, int] | None:
+    """The key and first line of the entry that ``line`` lies in (None outside entries)."""
+    found = None
+    found_line = position = 0
+    start_line = 1
     for match in ENTRY_START.finditer(text):
-        if match.group(2).lower() == key.lower():
-            result.append(text.count("\n", 0, match.start()) + 1)
-    return result
+        start_line += text.count("\n", position, match.start())
+        position = match.start()
+        if start_line > line:
+            break
+        found = match
+        found_line = start_line
+    if found is None or found.group(1).lower() in IGNORED_COMMANDS:
+        return None
+    return found.group(2), found_line
 
 
 def _diagnostic_from_error(
     error: Exception, path: str, text: str, lines: dict[str, int]
-) -> Diagnostic:
+) -> tuple[Diagnostic, str | None]:
+    """The diagnostic of a parse error, and the key of the entry it breaks (if any)."""
     if isinstance(error, RecursionError):
-        return Diagnostic(
-            "braces nested too deeply; the rest of the file is skipped", Subtype.PARSE, path
-        )
+        message = "braces nested too deeply; the rest of the file is skipped"
+        return Diagnostic(message, Subtype.PARSE, path), None
     message = str(error)
     if isinstance(error, PybtexSyntaxError):
-        return Diagnostic(_without_line_prefix(message), Subtype.PARSE, path, error.lineno)
+        return _syntax_diagnostic(error, path, text)
     repeated = REPEATED_KEY.search(message)
     if repeated:
         key = repeated.group(1)
-        return Diagnostic(
-            f"duplicate entry key {key!r}: the later entry is ignored",
-            Subtype.DUPLICATE_KEY,
-            path,
-            (duplicate_key_lines(text, key) or [None])[-1],
-        )
+        starts = duplicate_key_lines(text, key)
+        message = f"duplicate entry key {key!r}: the later entry is ignored"
+        line = starts[-1] if starts else None
+        return Diagnostic(message, Subtype.DUPLICATE_KEY, path, line), None
     duplicate_field = DUPLICATE_FIELD.search(message)
     line = lines.get(duplicate_field.group(1).lower()) if duplicate_field else None
-    return Diagnostic(message, Subtype.PARSE, path, line)
+    return Diagnostic(message, Subtype.PARSE, path, line), None
+
+
+def _syntax_diagnostic(
+    error: PybtexSyntaxError, path: str, text: str
+) -> tuple[Diagnostic, str | None]:
+    # pybtex keeps the entry it was reading with whatever fields came before the
+    # error; showing that torso (and warning about its missing fields) would be
+    # noise, so the entry is skipped and this one warning says so.
+    message = _without_line_prefix(str(error))
+    broken = entry_at_line(text, error.lineno) if error.lineno else None
+    if broken is None:
+        return Diagnostic(message, Subtype.PARSE, path, error.lineno), None
+    key, start = broken
+    message = f"{message} in entry {key!r} (line {start}); the entry is skipped"
+    return Diagnostic(message, Subtype.PARSE, path, error.lineno), key.lower()
 
 
 def _without_line_prefix(message: str) -> str:
