@@ -13,14 +13,16 @@ if TYPE_CHECKING:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the directive, nodes, configuration and assets."""
-    from . import assets, config, directive, nodes
+    from . import assets, config, directive, nodes, reporting
 
     config.register(app)
     nodes.register(app)
     directive.register(app)
     assets.register(app)
+    reporting.register(app)
     return {
         "version": __version__,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
+        "env_version": reporting.PublistDomain.data_version,
     }

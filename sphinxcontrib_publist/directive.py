@@ -20,6 +20,7 @@ from .nodes import publist_entry
 from .options import ListSpec, parse_options
 from .pybtex_styles import style_exists
 from .render import EntryExtras, RenderedGroup, render_list
+from .reporting import report_diagnostics
 from .select import group_publications, sort_publications
 
 if TYPE_CHECKING:
@@ -59,8 +60,7 @@ class PublicationsDirective(SphinxDirective):
             warn(problem.message, problem.subtype, self.get_location())
         paths = self._bib_paths(spec, from_config=not arguments)
         loaded = pipeline.load(paths, pipeline.build_date())
-        for diagnostic in pipeline.unreported(loaded):
-            warn_diagnostic(diagnostic, self.get_location())
+        report_diagnostics(self.env, loaded.diagnostics, self.get_location())
         shown = self._select(loaded.publications, spec)
         formatted = self._format(shown, spec)
         groups = self._groups(shown, formatted, spec)

@@ -28,9 +28,6 @@ class Loaded:
 # by each file's path, mtime and size, so every page listing the same files
 # parses them once per build process. Never pickled into the environment.
 _cache: OrderedDict[tuple[object, ...], Loaded] = OrderedDict()
-# Which loads' diagnostics this build has reported, so a file listed on many
-# pages warns once; reset when a build starts.
-_reported: set[int] = set()
 
 
 def build_date() -> datetime.date:
@@ -56,16 +53,3 @@ def load(paths: Sequence[str], today: datetime.date) -> Loaded:
     if len(_cache) > CACHE_SIZE:
         _cache.popitem(last=False)
     return loaded
-
-
-def unreported(loaded: Loaded) -> tuple[Diagnostic, ...]:
-    """``loaded``'s diagnostics the first time this build asks, then nothing."""
-    if id(loaded) in _reported:
-        return ()
-    _reported.add(id(loaded))
-    return loaded.diagnostics
-
-
-def start_build() -> None:
-    """Forget what was reported, so every build reports its files' problems."""
-    _reported.clear()

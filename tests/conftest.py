@@ -32,7 +32,6 @@ def rootdir() -> Path:
 def _fresh_parse_cache() -> Iterator[None]:
     """Every test starts with an empty parse cache, as a new build process does."""
     pipeline._cache.clear()
-    pipeline.start_build()
     yield
 
 
