@@ -1,0 +1,3 @@
+extensions = ["sphinxcontrib_publist"]
+exclude_patterns = ["_build"]
+project = "Markup"
