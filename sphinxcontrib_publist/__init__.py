@@ -13,11 +13,12 @@ if TYPE_CHECKING:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the directive, nodes, configuration and assets."""
-    from . import assets, config, directive, nodes, reporting
+    from . import assets, config, directive, expand, nodes, reporting
 
     config.register(app)
     nodes.register(app)
     directive.register(app)
+    expand.register(app)
     assets.register(app)
     reporting.register(app)
     return {

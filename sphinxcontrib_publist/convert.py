@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
@@ -65,7 +65,7 @@ _Persons = dict[str, tuple[PybtexPerson, ...]]
 
 
 def build_publications(
-    entries: Iterable[SourcedEntry], today: datetime.date
+    entries: Iterable[SourcedEntry], today: dt.date
 ) -> tuple[list[Publication], list[Diagnostic]]:
     """Convert every entry; problems become diagnostics, never exceptions."""
     sourced = list(entries)
@@ -119,7 +119,7 @@ def _persons(entry: Entry) -> _Persons:
 
 
 def build_publication(
-    item: SourcedEntry, raw_fields: Mapping[str, str], persons: _Persons, today: datetime.date
+    item: SourcedEntry, raw_fields: Mapping[str, str], persons: _Persons, today: dt.date
 ) -> tuple[Publication, list[Diagnostic]]:
     """One ``Publication`` from an entry whose crossrefs are resolved."""
     diagnostics: list[Diagnostic] = []
@@ -254,7 +254,7 @@ def _main_url(
     return doi_url(doi) if doi else None
 
 
-def _is_forthcoming(fields: Mapping[str, str], year: int | None, today: datetime.date) -> bool:
+def _is_forthcoming(fields: Mapping[str, str], year: int | None, today: dt.date) -> bool:
     if fields.get("pubstate", "").strip().lower() in FORTHCOMING_STATES:
         return True
     if FORTHCOMING_NOTE.search(fields.get("note", "")) or FORTHCOMING_NOTE.search(

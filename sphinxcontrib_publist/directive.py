@@ -16,7 +16,7 @@ from .diagnostics import Subtype
 from .format import FormatOptions, FormattedEntry, format_entries
 from .model import Publication
 from .names import NameMatcher
-from .nodes import publist_entry
+from .nodes import publist_pending
 from .options import ListSpec, parse_options
 from .pybtex_styles import style_exists
 from .render import EntryExtras, RenderedGroup, render_list
@@ -72,7 +72,7 @@ class PublicationsDirective(SphinxDirective):
             data={},
         )
         root["classes"].extend(self.options.get("class", []))
-        for entry in root.findall(publist_entry):
+        for entry in root.findall(publist_pending):
             self.state.document.ids[entry["ids"][0]] = entry
         self.set_source_info(root)
         return [root]

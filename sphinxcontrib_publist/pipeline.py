@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime
+import datetime as dt
 import os
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -30,15 +30,15 @@ class Loaded:
 _cache: OrderedDict[tuple[object, ...], Loaded] = OrderedDict()
 
 
-def build_date() -> datetime.date:
+def build_date() -> dt.date:
     """Today, or ``SOURCE_DATE_EPOCH``'s day for reproducible builds."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
-    return datetime.date.today()
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
 
 
-def load(paths: Sequence[str], today: datetime.date) -> Loaded:
+def load(paths: Sequence[str], today: dt.date) -> Loaded:
     """Publications of ``paths`` read together, from the cache when unchanged."""
     signatures: list[FileSignature | str] = [signature(path) or path for path in paths]
     key = (today, *signatures)

@@ -135,10 +135,11 @@ def entry_lines(text: str) -> dict[str, int]:
 
 def duplicate_key_lines(text: str, key: str) -> list[int]:
     """Every line where an entry with ``key`` starts (for duplicate reports)."""
+    wanted = key.lower()
     return [
         text.count("\n", 0, match.start()) + 1
         for match in ENTRY_START.finditer(text)
-        if match.group(2).lower() == key.lower()
+        if match.group(2).lower() == wanted
     ]
 
 
@@ -172,9 +173,8 @@ def _diagnostic_from_error(
     repeated = REPEATED_KEY.search(message)
     if repeated:
         key = repeated.group(1)
-        starts = duplicate_key_lines(text, key)
         message = f"duplicate entry key {key!r}: the later entry is ignored"
-        line = starts[-1] if starts else None
+        line = _last(duplicate_key_lines(text, key))
         return Diagnostic(message, Subtype.DUPLICATE_KEY, path, line), None
     duplicate_field = DUPLICATE_FIELD.search(message)
     line = lines.get(duplicate_field.group(1).lower()) if duplicate_field else None
@@ -194,6 +194,10 @@ def _syntax_diagnostic(
     key, start = broken
     message = f"{message} in entry {key!r} (line {start}); the entry is skipped"
     return Diagnostic(message, Subtype.PARSE, path, error.lineno), key.lower()
+
+
+def _last(lines: list[int]) -> int | None:
+    return lines[-1] if lines else None
 
 
 def _without_line_prefix(message: str) -> str:

@@ -27,7 +27,7 @@ def entry(app: SphinxTestApp, key: str) -> Tag:
     [
         ("a-accents", ".publist-title", "Schrödinger's Straße & Co — a naïve café"),
         ("a-accents", ".publist-authors", "Kurt Gödel, Paul Erdős"),
-        ("a-accents", ".publist-abstract-text", "Pages 1–10 of “quoted” text, with\u00a0a tie."),
+        ("a-accents", ".publist-abstract-text", "Pages 1\u201310 of \u201cquoted\u201d text, with\u00a0a tie."),
         ("b-styles", ".publist-venue", "Journal of Typesetting"),
         ("d-links", ".publist-abstract-text", "See https://example.org/data and the code."),
         ("e-unknown", ".publist-title", "A Strange Macro"),
