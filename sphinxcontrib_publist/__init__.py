@@ -13,9 +13,10 @@ if TYPE_CHECKING:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the directive, nodes, configuration and assets."""
-    from . import assets, config, directive, expand, nodes, reporting
+    from . import assets, config, directive, expand, labels, nodes, reporting
 
     config.register(app)
+    labels.register(app)
     nodes.register(app)
     directive.register(app)
     expand.register(app)

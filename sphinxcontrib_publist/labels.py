@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from sphinx.locale import get_translation
 
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
 CATALOG = "sphinxcontrib_publist"
+LOCALE_DIR = Path(__file__).parent / "locales"
 _ = get_translation(CATALOG)
 
 TYPE_LABELS = {
@@ -54,3 +61,8 @@ def to_appear() -> str:
 def no_publications() -> str:
     """The message of an empty list."""
     return str(_("No publications found."))
+
+
+def register(app: Sphinx) -> None:
+    """Make the shipped translations of these labels available."""
+    app.add_message_catalog(CATALOG, str(LOCALE_DIR))

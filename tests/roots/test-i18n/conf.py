@@ -1,0 +1,5 @@
+extensions = ["sphinxcontrib_publist"]
+exclude_patterns = ["_build"]
+project = "Internationalisation"
+language = "de"
+locale_dirs = ["locales"]
