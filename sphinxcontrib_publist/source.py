@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pybtex.errors
 from pybtex.database import BibliographyData, Entry
-from pybtex.database.input.bibtex import Parser
+from pybtex.database.input.bibtex import Parser, UndefinedMacro
 from pybtex.exceptions import PybtexError
 from pybtex.scanner import PybtexSyntaxError
 
@@ -18,6 +18,7 @@ from .diagnostics import Diagnostic, Subtype
 ENTRY_START = re.compile(r"@[ \t]*([A-Za-z]+)[ \t\r\n]*[{(][ \t\r\n]*([^,\s}]*)")
 REPEATED_KEY = re.compile(r"repeated bibliography entry: (.*)$")
 DUPLICATE_FIELD = re.compile(r"entry with key (\S+) has a duplicate")
+BARE_COMMENT = re.compile(r"@[ \t]*comment\b", re.IGNORECASE)
 IGNORED_COMMANDS = frozenset({"comment", "preamble", "string"})
 
 
@@ -72,6 +73,8 @@ def read_bibliography(paths: Sequence[str]) -> Bibliography:
         lines = entry_lines(text)
         broken: set[str] = set()
         for error in errors:
+            if _in_bare_comment(error, text):
+                continue
             diagnostic, broken_key = _diagnostic_from_error(error, path, text, lines)
             diagnostics.append(diagnostic)
             if broken_key:
@@ -143,21 +146,19 @@ def duplicate_key_lines(text: str, key: str) -> list[int]:
     ]
 
 
-def entry_at_line(text: str, line: int) -> tuple[str, int] | None:
-    """The key and first line of the entry that ``line`` lies in (None outside entries)."""
-    found = None
-    found_line = position = 0
-    start_line = 1
-    for match in ENTRY_START.finditer(text):
-        start_line += text.count("\n", position, match.start())
-        position = match.start()
-        if start_line > line:
-            break
-        found = match
-        found_line = start_line
-    if found is None or found.group(1).lower() in IGNORED_COMMANDS:
+def entry_starting_at(text: str, position: int) -> tuple[str, int] | None:
+    """The key and line of the entry whose ``@type{key`` starts at ``position``, if any."""
+    match = ENTRY_START.match(text, position)
+    if match is None or match.group(1).lower() in IGNORED_COMMANDS:
         return None
-    return found.group(2), found_line
+    return match.group(2), text.count("\n", 0, position) + 1
+
+
+def _in_bare_comment(error: Exception, text: str) -> bool:
+    # BibTeX ignores an "@Comment words" line with no braces; pybtex calls it an error.
+    if not isinstance(error, PybtexSyntaxError):
+        return False
+    return BARE_COMMENT.match(text, error.error_context_info[0] or 0) is not None
 
 
 def _diagnostic_from_error(
@@ -188,7 +189,10 @@ def _syntax_diagnostic(
     # error; showing that torso (and warning about its missing fields) would be
     # noise, so the entry is skipped and this one warning says so.
     message = _without_line_prefix(str(error))
-    broken = entry_at_line(text, error.lineno) if error.lineno else None
+    broken = None
+    if not isinstance(error, UndefinedMacro):
+        # pybtex records where the command it was reading started.
+        broken = entry_starting_at(text, error.error_context_info[0] or 0)
     if broken is None:
         return Diagnostic(message, Subtype.PARSE, path, error.lineno), None
     key, start = broken
