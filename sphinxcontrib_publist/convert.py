@@ -69,7 +69,7 @@ def build_publications(
 ) -> tuple[list[Publication], list[Diagnostic]]:
     """Convert every entry; problems become diagnostics, never exceptions."""
     sourced = list(entries)
-    by_key = {item.key.lower(): item for item in sourced}
+    by_key = _crossref_targets(sourced)
     publications: list[Publication] = []
     diagnostics: list[Diagnostic] = []
     for item in sourced:
@@ -81,33 +81,52 @@ def build_publications(
     return publications, diagnostics
 
 
+def _crossref_targets(sourced: Iterable[SourcedEntry]) -> dict[str, SourcedEntry]:
+    """Entries by lowercased key, and by their biblatex ``ids`` aliases where no key clashes."""
+    targets: dict[str, SourcedEntry] = {}
+    for item in sourced:
+        for alias in item.entry.fields.get("ids", "").split(","):
+            if alias.strip():
+                targets.setdefault(alias.strip().lower(), item)
+    targets.update((item.key.lower(), item) for item in sourced)
+    return targets
+
+
 def _resolve_crossref(
     item: SourcedEntry, by_key: Mapping[str, SourcedEntry]
 ) -> tuple[dict[str, str], _Persons, list[Diagnostic]]:
     fields = _lowercased_fields(item.entry)
     persons = _persons(item.entry)
-    seen = {item.key.lower()}
+    chain = [item.key.lower()]
     current = fields
     while "crossref" in current:
-        parent_key = current["crossref"].strip().lower()
-        parent = by_key.get(parent_key)
-        problem = None
+        target = current["crossref"].strip()
+        parent = by_key.get(target.lower())
         if parent is None:
-            problem = f"entry {item.key!r}: crossref to unknown key {current['crossref']!r}"
-        elif parent_key in seen:
-            problem = f"entry {item.key!r}: crossref cycle through {parent.key!r}"
-        if problem or parent is None:
-            diagnostic = Diagnostic(problem or "", Subtype.CROSSREF, item.source, item.line)
-            return fields, persons, [diagnostic]
-        seen.add(parent_key)
+            # A broken link further up the chain is reported by the entry that has it.
+            problem = f"crossref to unknown key {target!r}" if len(chain) == 1 else None
+            return fields, persons, _crossref_problems(item, problem)
+        if parent.key.lower() in chain:
+            cycle = chain[chain.index(parent.key.lower()) :]
+            # One cycle, one warning: from its first member in key order.
+            reports = cycle[0] == chain[0] and chain[0] == min(cycle)
+            problem = f"crossref cycle {' -> '.join([*cycle, cycle[0]])}" if reports else None
+            return fields, persons, _crossref_problems(item, problem)
+        chain.append(parent.key.lower())
         current = _lowercased_fields(parent.entry)
         for name, value in current.items():
-            target = CROSSREF_RENAMES.get(name, name)
-            if name not in NOT_INHERITED and target not in fields:
-                fields[target] = value
+            renamed = CROSSREF_RENAMES.get(name, name)
+            if name not in NOT_INHERITED and renamed not in fields:
+                fields[renamed] = value
         for role, people in _persons(parent.entry).items():
             persons[role] = persons[role] or people
     return fields, persons, []
+
+
+def _crossref_problems(item: SourcedEntry, problem: str | None) -> list[Diagnostic]:
+    if problem is None:
+        return []
+    return [Diagnostic(f"entry {item.key!r}: {problem}", Subtype.CROSSREF, item.source, item.line)]
 
 
 def _lowercased_fields(entry: Entry) -> dict[str, str]:
