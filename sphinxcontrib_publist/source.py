@@ -15,9 +15,10 @@ from pybtex.scanner import PybtexSyntaxError
 
 from .diagnostics import Diagnostic, Subtype
 
-ENTRY_START = re.compile(r"@[ \t]*([A-Za-z]+)[ \t\r\n]*[{(][ \t\r\n]*([^,\s}]*)")
+# Entry types may contain "_", "-"... (Mendeley writes @web_page).
+ENTRY_START = re.compile(r"@[ \t]*([A-Za-z][\w\-.:+]*)[ \t\r\n]*[{(][ \t\r\n]*([^,\s}]*)")
 REPEATED_KEY = re.compile(r"repeated bibliography entry: (.*)$")
-DUPLICATE_FIELD = re.compile(r"entry with key (\S+) has a duplicate")
+DUPLICATE_FIELD = re.compile(r"entry with key (\S+) has a duplicate (\S+) field")
 BARE_COMMENT = re.compile(r"@[ \t]*comment\b", re.IGNORECASE)
 IGNORED_COMMANDS = frozenset({"comment", "preamble", "string"})
 
@@ -72,11 +73,15 @@ def read_bibliography(paths: Sequence[str]) -> Bibliography:
         errors = _parse_leniently(parser, text, path)
         lines = entry_lines(text)
         broken: set[str] = set()
+        reported: set[Diagnostic] = set()
         for error in errors:
             if _in_bare_comment(error, text):
                 continue
             diagnostic, broken_key = _diagnostic_from_error(error, path, text, lines)
-            diagnostics.append(diagnostic)
+            # A field repeated five times in one entry is one problem.
+            if diagnostic not in reported:
+                reported.add(diagnostic)
+                diagnostics.append(diagnostic)
             if broken_key:
                 broken.add(broken_key)
         for key, entry in parser.data.entries.items():
@@ -178,8 +183,11 @@ def _diagnostic_from_error(
         line = _last(duplicate_key_lines(text, key))
         return Diagnostic(message, Subtype.DUPLICATE_KEY, path, line), None
     duplicate_field = DUPLICATE_FIELD.search(message)
-    line = lines.get(duplicate_field.group(1).lower()) if duplicate_field else None
-    return Diagnostic(message, Subtype.PARSE, path, line), None
+    if duplicate_field:
+        key, field = duplicate_field.groups()
+        message = f"entry {key!r} has more than one {field} field; the first is kept"
+        return Diagnostic(message, Subtype.PARSE, path, lines.get(key.lower())), None
+    return Diagnostic(message, Subtype.PARSE, path), None
 
 
 def _syntax_diagnostic(
