@@ -20,11 +20,11 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     nodes.register(app)
     directive.register(app)
     expand.register(app)
-    assets.register(app)
     reporting.register(app)
+    assets.register(app)
     return {
         "version": __version__,
+        "env_version": reporting.ENV_VERSION,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
-        "env_version": reporting.PublistDomain.data_version,
     }

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
-from types import MappingProxyType
 
+import pybtex.errors
+from pybtex.bibtex.utils import split_name_list
 from pybtex.database import Entry
 from pybtex.database import Person as PybtexPerson
 
@@ -61,7 +63,6 @@ CROSSREF_RENAMES = {"title": "booktitle"}
 NOT_INHERITED = frozenset({"ids", "crossref", "xref", "key", "abstract", "keywords"})
 
 _RichGetter = Callable[[str], RichText]
-_Persons = dict[str, tuple[PybtexPerson, ...]]
 
 
 def build_publications(
@@ -73,9 +74,9 @@ def build_publications(
     publications: list[Publication] = []
     diagnostics: list[Diagnostic] = []
     for item in sourced:
-        raw_fields, persons, problems = _resolve_crossref(item, by_key)
+        raw_fields, problems = _resolve_crossref(item, by_key)
         diagnostics.extend(problems)
-        publication, problems = build_publication(item, raw_fields, persons, today)
+        publication, problems = build_publication(item, raw_fields, today)
         publications.append(publication)
         diagnostics.extend(problems)
     return publications, diagnostics
@@ -94,9 +95,8 @@ def _crossref_targets(sourced: Iterable[SourcedEntry]) -> dict[str, SourcedEntry
 
 def _resolve_crossref(
     item: SourcedEntry, by_key: Mapping[str, SourcedEntry]
-) -> tuple[dict[str, str], _Persons, list[Diagnostic]]:
+) -> tuple[dict[str, str], list[Diagnostic]]:
     fields = _lowercased_fields(item.entry)
-    persons = _persons(item.entry)
     chain = [item.key.lower()]
     current = fields
     while "crossref" in current:
@@ -105,22 +105,20 @@ def _resolve_crossref(
         if parent is None:
             # A broken link further up the chain is reported by the entry that has it.
             problem = f"crossref to unknown key {target!r}" if len(chain) == 1 else None
-            return fields, persons, _crossref_problems(item, problem)
+            return fields, _crossref_problems(item, problem)
         if parent.key.lower() in chain:
             cycle = chain[chain.index(parent.key.lower()) :]
             # One cycle, one warning: from its first member in key order.
             reports = cycle[0] == chain[0] and chain[0] == min(cycle)
             problem = f"crossref cycle {' -> '.join([*cycle, cycle[0]])}" if reports else None
-            return fields, persons, _crossref_problems(item, problem)
+            return fields, _crossref_problems(item, problem)
         chain.append(parent.key.lower())
         current = _lowercased_fields(parent.entry)
         for name, value in current.items():
             renamed = CROSSREF_RENAMES.get(name, name)
             if name not in NOT_INHERITED and renamed not in fields:
                 fields[renamed] = value
-        for role, people in _persons(parent.entry).items():
-            persons[role] = persons[role] or people
-    return fields, persons, []
+    return fields, []
 
 
 def _crossref_problems(item: SourcedEntry, problem: str | None) -> list[Diagnostic]:
@@ -133,12 +131,13 @@ def _lowercased_fields(entry: Entry) -> dict[str, str]:
     return {name.lower(): value for name, value in entry.fields.items()}
 
 
-def _persons(entry: Entry) -> _Persons:
-    return {role: tuple(entry.persons.get(role, ())) for role in PERSON_ROLES}
+def _names(item: SourcedEntry, raw_fields: Mapping[str, str], role: str) -> tuple[str, ...]:
+    value = raw_fields.get(role, "")
+    return tuple(split_name_list(value)) if value.strip() else ()
 
 
 def build_publication(
-    item: SourcedEntry, raw_fields: Mapping[str, str], persons: _Persons, today: dt.date
+    item: SourcedEntry, raw_fields: Mapping[str, str], today: dt.date
 ) -> tuple[Publication, list[Diagnostic]]:
     """One ``Publication`` from an entry whose crossrefs are resolved."""
     diagnostics: list[Diagnostic] = []
@@ -152,6 +151,7 @@ def build_publication(
         return conversion.rich
 
     fields = {name: latex_to_plain(value) for name, value in raw_fields.items()}
+    names = {role: _names(item, raw_fields, role) for role in PERSON_ROLES}
     year, month, day = _date_parts(fields)
     title = rich("title")
     if not title:
@@ -161,13 +161,11 @@ def build_publication(
     publication = Publication(
         key=item.key,
         entry_type=item.entry.type.lower(),
-        fields=MappingProxyType(fields),
-        raw_fields=MappingProxyType(dict(raw_fields)),
-        raw_persons=MappingProxyType(
-            {role: tuple(str(person) for person in people) for role, people in persons.items()}
-        ),
-        authors=tuple(_person(person) for person in persons["author"]),
-        editors=tuple(_person(person) for person in persons["editor"]),
+        fields=fields,
+        raw_fields=dict(raw_fields),
+        raw_persons=names,
+        authors=_people(names["author"], item, diagnostics),
+        editors=_people(names["editor"], item, diagnostics),
         title=title,
         venue=_venue(raw_fields, fields, rich),
         abstract=rich("abstract"),
@@ -210,17 +208,40 @@ def _missing(item: SourcedEntry, what: str) -> Diagnostic:
     )
 
 
-def _person(person: PybtexPerson) -> Person:
+def _people(
+    names: tuple[str, ...], item: SourcedEntry, diagnostics: list[Diagnostic]
+) -> tuple[Person, ...]:
+    people = []
+    for name in names:
+        person, problem = parse_person(name)
+        people.append(person)
+        if problem:
+            message = f"entry {item.key!r}: name {name!r}: {problem}"
+            diagnostics.append(Diagnostic(message, Subtype.PARSE, item.source, item.line))
+    return tuple(people)
+
+
+@functools.lru_cache(maxsize=65536)
+def parse_person(name: str) -> tuple[Person, str | None]:
+    """Split one BibTeX name, decoded to plain text, with pybtex's complaint if any.
+
+    Cached: a lab's list names the same people in hundreds of entries.
+    """
+    with pybtex.errors.capture() as errors:
+        parsed = PybtexPerson(name)
+    problem = str(errors[0]) if errors else None
+
     def part(names: list[str]) -> str:
         return latex_to_plain(" ".join(names))
 
-    return Person(
-        first=part(person.first_names),
-        middle=part(person.middle_names),
-        prelast=part(person.prelast_names),
-        last=part(person.last_names),
-        lineage=part(person.lineage_names),
+    person = Person(
+        first=part(parsed.first_names),
+        middle=part(parsed.middle_names),
+        prelast=part(parsed.prelast_names),
+        last=part(parsed.last_names),
+        lineage=part(parsed.lineage_names),
     )
+    return person, problem
 
 
 def _date_parts(fields: Mapping[str, str]) -> tuple[int | None, int | None, int | None]:

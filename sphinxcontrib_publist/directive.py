@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from . import labels, pipeline
+from . import labels, pipeline, reporting
 from ._log import warn, warn_diagnostic
 from .config import PublistConfig
 from .diagnostics import Subtype
@@ -20,7 +21,6 @@ from .nodes import publist_pending
 from .options import ListSpec, parse_options
 from .pybtex_styles import style_exists
 from .render import EntryExtras, RenderedGroup, render_list
-from .reporting import report_diagnostics
 from .select import group_publications, sort_publications
 
 if TYPE_CHECKING:
@@ -59,8 +59,14 @@ class PublicationsDirective(SphinxDirective):
         for problem in problems:
             warn(problem.message, problem.subtype, self.get_location())
         paths = self._bib_paths(spec, from_config=not arguments)
-        loaded = pipeline.load(paths, pipeline.build_date())
-        report_diagnostics(self.env, loaded.diagnostics, self.get_location())
+        cache_dir = str(Path(self.env.doctreedir) / "publist")
+        loaded = pipeline.load(paths, pipeline.build_date(), cache_dir)
+        located = [diagnostic for diagnostic in loaded.diagnostics if diagnostic.source]
+        reporting.record(self.env, self.env.docname, pipeline.load_key(paths), located)
+        for diagnostic in loaded.diagnostics:
+            if not diagnostic.source:
+                # An unreadable file: the problem is where the directive names it.
+                warn_diagnostic(diagnostic, self.get_location())
         shown = self._select(loaded.publications, spec)
         formatted = self._format(shown, spec)
         groups = self._groups(shown, formatted, spec)

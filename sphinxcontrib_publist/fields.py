@@ -20,9 +20,20 @@ _DIGITS = re.compile(r"([0-9]+)")
 _KEYWORD_SEPARATORS = re.compile(r"[,;]")
 # Letters NFKD leaves whole, folded the way a reader who types ASCII expects.
 _UNDECOMPOSED = {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe"}
+# Typography the LaTeX converter produces (curly apostrophes, dashes), folded back.
+_TYPOGRAPHY = {
+    "\u2019": "'",
+    "\u2018": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u2013": "-",
+    "\u2014": "-",
+}
 
 
 def _fold_char(char: str) -> str:
+    if char in _TYPOGRAPHY:
+        return _TYPOGRAPHY[char]
     decomposed = unicodedata.normalize("NFKD", char.casefold())
     bare = "".join(part for part in decomposed if not unicodedata.combining(part))
     return "".join(_UNDECOMPOSED.get(part, part) for part in bare.casefold())

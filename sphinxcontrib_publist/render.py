@@ -110,15 +110,22 @@ def _title(title: RichText, url: str | None) -> nodes.paragraph:
 
 
 def _authors(entry: FormattedEntry) -> nodes.paragraph:
+    # Runs of plain names share one text node: at thousands of entries, a node
+    # per name would dominate the build.
     paragraph = nodes.paragraph(classes=["publist-authors"])
+    plain: list[str] = []
     for index, author in enumerate(entry.authors):
-        if index:
-            paragraph += nodes.Text(", ")
-        classes = ["publist-author", "publist-me"] if author.highlighted else ["publist-author"]
-        name: nodes.Node = nodes.Text(author.name)
-        if author.highlighted:
-            name = nodes.strong(author.name, author.name)
-        paragraph += nodes.inline("", "", name, classes=classes)
+        separator = ", " if index else ""
+        if not author.highlighted:
+            plain.append(separator + author.name)
+            continue
+        plain.append(separator)
+        if "".join(plain):
+            paragraph += nodes.Text("".join(plain))
+        plain = []
+        paragraph += nodes.strong(author.name, author.name, classes=["publist-me"])
+    if plain:
+        paragraph += nodes.Text("".join(plain))
     return paragraph
 
 

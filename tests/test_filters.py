@@ -7,11 +7,12 @@ import pickle
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from .sample_publications import ALL_KEYS, SAMPLES
 
 from sphinxcontrib_publist.diagnostics import PublistError
 from sphinxcontrib_publist.filters import MAX_DEPTH, Filter, parse_filter
 from sphinxcontrib_publist.tokens import tokenize
+
+from .sample_publications import ALL_KEYS, SAMPLES
 
 
 def matching(expression: str) -> set[str]:

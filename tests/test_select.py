@@ -8,16 +8,6 @@ from collections.abc import Sequence
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from .sample_publications import (
-    ADAMS,
-    CRUZ,
-    MULLER,
-    SAMPLES,
-    SNOEK,
-    STYLED_TITLE,
-    SWERSKY,
-    make_pub,
-)
 
 from sphinxcontrib_publist.diagnostics import PublistError
 from sphinxcontrib_publist.fields import fold, full_name, natural_key
@@ -32,6 +22,17 @@ from sphinxcontrib_publist.select import (
     parse_tabs,
     sort_publications,
     sort_ranks,
+)
+
+from .sample_publications import (
+    ADAMS,
+    CRUZ,
+    MULLER,
+    SAMPLES,
+    SNOEK,
+    STYLED_TITLE,
+    SWERSKY,
+    make_pub,
 )
 
 BY_KEY = {pub.key: pub for pub in SAMPLES}
