@@ -23,6 +23,8 @@ FORTHCOMING_STATES = frozenset({"forthcoming", "inpress", "in press", "accepted"
 FORTHCOMING_NOTE = re.compile(
     r"\b(to appear|in press|forthcoming|accepted for publication)\b", re.IGNORECASE
 )
+URL_SEPARATOR = re.compile(r"\s*;\s*|\s+")
+WEB_URL = re.compile(r"https?://\S", re.IGNORECASE)
 YEAR = re.compile(r"\d{4}")
 ISO_DATE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 MONTHS = {
@@ -285,7 +287,9 @@ def _main_url(
 ) -> str | None:
     url = fields.get("url", "").strip()
     if url:
-        safe = safe_url(url)
+        # Some exports list several URLs in one field ("a; b"): the first web one wins.
+        listed = [part for part in URL_SEPARATOR.split(url) if WEB_URL.match(part)]
+        safe = next(filter(None, map(safe_url, [url, *listed])), None)
         if safe:
             return safe
         message = f"entry {item.key!r}: url {url!r} is not http(s) or relative; dropped"

@@ -25,9 +25,13 @@ def entry(app: SphinxTestApp, key: str) -> Tag:
 @pytest.mark.parametrize(
     ("key", "selector", "expected"),
     [
-        ("a-accents", ".publist-title", "Schrödinger's Straße & Co — a naïve café"),
+        ("a-accents", ".publist-title", "Schrödinger\u2019s Straße & Co — a naïve café"),
         ("a-accents", ".publist-authors", "Kurt Gödel, Paul Erdős"),
-        ("a-accents", ".publist-abstract-text", "Pages 1\u201310 of \u201cquoted\u201d text, with\u00a0a tie."),
+        (
+            "a-accents",
+            ".publist-abstract-text",
+            "Pages 1\u201310 of \u201cquoted\u201d text, with\u00a0a tie.",
+        ),
         ("b-styles", ".publist-venue", "Journal of Typesetting"),
         ("d-links", ".publist-abstract-text", "See https://example.org/data and the code."),
         ("e-unknown", ".publist-title", "A Strange Macro"),
@@ -71,7 +75,7 @@ def test_unknown_macro_warns_once_at_its_entry(built: SphinxTestApp) -> None:
     (warning,) = publist_warnings(built)
     assert "[publist.latex]" in warning
     assert "\\frobnicate" in warning
-    assert location_of(warning).endswith("markup.bib:35")
+    assert location_of(warning).endswith("markup.bib:31")
 
 
 def test_latex_output_keeps_markup(tmp_path: Path) -> None:
