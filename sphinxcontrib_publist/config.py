@@ -6,6 +6,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
+import sphinx
+
 from ._log import warn
 from .diagnostics import Subtype
 from .names import NAME_FORMATS
@@ -90,12 +92,9 @@ def highlight_names(value: Any) -> list[str]:
 def register(app: Sphinx) -> None:
     """Declare every value and check them once the configuration is read."""
     for item in fields(PublistConfig):
-        app.add_config_value(
-            f"publist_{item.name}",
-            item.default,
-            "env",
-            description=item.metadata["help"],
-        )
+        # ``description`` arrived in Sphinx 7.4; the help text is only documentation.
+        described = {"description": item.metadata["help"]} if sphinx.version_info >= (7, 4) else {}
+        app.add_config_value(f"publist_{item.name}", item.default, "env", **described)
     app.connect("config-inited", _check_values)
 
 

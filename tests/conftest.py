@@ -19,6 +19,8 @@ pytest_plugins = ("sphinx.testing.fixtures",)
 
 ROOTS = Path(__file__).parent / "roots"
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+# Sphinx 7 leaves "[publist.<subtype>]" off warnings unless asked.
+GENERATED_CONF = 'extensions = ["sphinxcontrib_publist"]\nshow_warning_types = True\n'
 WARNING_LINE = re.compile(r"^(?P<location>\S*?): (?:WARNING|ERROR): (?P<message>.*)$")
 
 

@@ -17,7 +17,7 @@ from sphinx.testing.util import SphinxTestApp
 from sphinxcontrib_publist import pipeline
 from sphinxcontrib_publist.diagnostics import Diagnostic, Subtype
 
-from .conftest import CORPUS, build, html_of, location_of, publist_warnings
+from .conftest import CORPUS, GENERATED_CONF, build, html_of, location_of, publist_warnings
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"no corpus at {CORPUS}")
 
@@ -59,7 +59,7 @@ BIG = [
 def built(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
     srcdir = tmp_path_factory.mktemp("corpus") / "src"
     srcdir.mkdir()
-    (srcdir / "conf.py").write_text('extensions = ["sphinxcontrib_publist"]\n', encoding="utf-8")
+    (srcdir / "conf.py").write_text(GENERATED_CONF, encoding="utf-8")
     stems = [stem for stem, _, _ in SMALL]
     toctree = "".join(f"   {stem}\n" for stem in stems)
     (srcdir / "index.rst").write_text(f"Corpus\n======\n\n.. toctree::\n\n{toctree}")

@@ -24,7 +24,7 @@ from sphinxcontrib_publist import pipeline
 from sphinxcontrib_publist.convert import build_publications
 from sphinxcontrib_publist.source import SourcedEntry
 
-from .conftest import build, html_of, location_of, publist_warnings
+from .conftest import GENERATED_CONF, build, html_of, location_of, publist_warnings
 
 HOSTILE = Path(__file__).parent / "hostile"
 ABSTRACT_SENTENCE = "A long abstract repeats itself, with an \\emph{emphasis} now and then. "
@@ -146,7 +146,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
     # The same files listed in the wrong order, under names of their own.
     shutil.copy(HOSTILE / "strings-use.bib", srcdir / "late-use.bib")
     shutil.copy(HOSTILE / "strings-def.bib", srcdir / "late-def.bib")
-    (srcdir / "conf.py").write_text('extensions = ["sphinxcontrib_publist"]\n', encoding="utf-8")
+    (srcdir / "conf.py").write_text(GENERATED_CONF, encoding="utf-8")
     toctree = "".join(f"   {case.name}\n" for case in [*CASES, XSS])
     (srcdir / "index.rst").write_text(f"Hostile\n=======\n\n.. toctree::\n\n{toctree}")
     for case in [*CASES, XSS]:
