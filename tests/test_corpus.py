@@ -146,3 +146,40 @@ def test_strings_from_another_file_expand() -> None:
     venues = Counter(publication.fields.get("journal", "") for publication in loaded.publications)
     assert venues["Operations Research"] > 0
     assert "or" not in venues
+
+
+@pytest.mark.parametrize(
+    ("anchor", "title", "venue", "year"),
+    [
+        # journaltitle from an @string, year from a bare "date = 2006", accents decoded
+        ("aksin", "Effect of immobilization", "J.\u00a0Organomet. Chem.", "(2006)"),
+        (
+            "baez-article",
+            "Higher-Dimensional Algebra V: 2-Groups",
+            "Theory and Applications",
+            "(2004)",
+        ),
+        # the parent's title becomes the booktitle through crossref
+        ("westfahl-space", "The True Frontier", "Space and Beyond", "(2000)"),
+        (
+            "angenendt",
+            "In Honore Salvatoris\u00a0\u2013 Vom Sinn",
+            "Revue d\u2019Histoire",
+            "(2002)",
+        ),
+    ],
+)
+def test_biblatex_fields_render(
+    built: SphinxTestApp, anchor: str, title: str, venue: str, year: str
+) -> None:
+    entry = html_of(built, "biblatex-examples").select_one(f"#{anchor}")
+    assert entry.select_one(".publist-title").get_text().startswith(title)
+    assert entry.select_one(".publist-venue").get_text().startswith(venue)
+    assert entry.select_one(".publist-year").get_text() == year
+
+
+def test_online_entry_links_its_title(built: SphinxTestApp) -> None:
+    entry = html_of(built, "biblatex-examples").select_one("#ctan")
+    assert entry.select_one(".publist-title a")["href"] == "http://www.ctan.org"
+    authors = html_of(built, "biblatex-examples").select_one("#aksin .publist-authors")
+    assert authors.get_text().startswith("\u00d6zge Aks\u0131n, Hayati T\u00fcrkmen")
