@@ -63,8 +63,10 @@ def test_keys(built: SphinxTestApp, index: int, expected: list[str]) -> None:
 
 
 def test_filter(built: SphinxTestApp) -> None:
-    (publist,) = lists(built, "filter")
+    publist, empty = lists(built, "filter")
     assert keys(publist) == ["dijkstra1968goto", "hopper1952compiler"]
+    assert keys(empty) == []
+    assert empty.select_one(".publist-empty").get_text() == "No publications found."
 
 
 @pytest.mark.parametrize(
