@@ -104,3 +104,9 @@ def test_every_css_property_is_documented() -> None:
     declared = set(CSS_PROPERTY.findall(STYLESHEET.read_text(encoding="utf-8")))
     documented = set(CSS_PROPERTY.findall((DOCS / "css.md").read_text(encoding="utf-8")))
     assert declared - documented == set()
+
+
+@pytest.mark.parametrize("name", sorted(_config_names()))
+def test_configuration_page_names_every_value(name: str) -> None:
+    page = (DOCS / "configuration.rst").read_text(encoding="utf-8")
+    assert f".. confval:: {name}\n" in page or f":confval:`{name}`" in page
