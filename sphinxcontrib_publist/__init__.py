@@ -13,14 +13,19 @@ if TYPE_CHECKING:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the directive, nodes, configuration and assets."""
-    from . import assets, config, directive, nodes
+    from . import assets, chart, config, details, directive, nodes, pages
 
     config.register(app)
     nodes.register(app)
     directive.register(app)
     assets.register(app)
+    details.register(app)
+    pages.register(app)
+    chart.register(app)
     return {
         "version": __version__,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
+        # The ``publist`` domain records which documents have details pages.
+        "env_version": 1,
     }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -11,12 +11,14 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import labels, pipeline
 from ._log import warn, warn_diagnostic
+from .chart import add_chart
 from .config import PublistConfig
+from .details import PublistDomain, annotate_list
 from .diagnostics import Subtype
 from .format import FormatOptions, FormattedEntry, format_entries
 from .model import Publication
 from .names import NameMatcher
-from .nodes import publist_entry
+from .nodes import publist_entry, publist_list
 from .options import ListSpec, parse_options
 from .pybtex_styles import style_exists
 from .render import EntryExtras, RenderedGroup, render_list
@@ -37,6 +39,8 @@ OPTION_NAMES = (
     "limit",
     "style",
     "name-format",
+    "details",
+    "chart",
 )
 
 
@@ -72,10 +76,24 @@ class PublicationsDirective(SphinxDirective):
             data={},
         )
         root["classes"].extend(self.options.get("class", []))
+        add_chart(root, shown, spec.chart)
+        self._annotate(root, by_key, spec, config)
         for entry in root.findall(publist_entry):
             self.state.document.ids[entry["ids"][0]] = entry
         self.set_source_info(root)
         return [root]
+
+    def _annotate(
+        self,
+        root: publist_list,
+        by_key: dict[str, Publication],
+        spec: ListSpec,
+        config: PublistConfig,
+    ) -> None:
+        paged = annotate_list(root, by_key, spec.details, config.details_dir, spec.name_format)
+        if paged:
+            domain = cast("PublistDomain", self.env.get_domain(PublistDomain.name))
+            domain.note_details(self.env.docname, paged)
 
     def _bib_paths(self, spec: ListSpec, from_config: bool) -> list[str]:
         if not spec.bibfiles:

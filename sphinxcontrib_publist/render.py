@@ -57,7 +57,7 @@ def render_list(
 
 def render_entry(entry: FormattedEntry, extra: EntryExtras, abstracts: str) -> publist_entry:
     """The node of one entry: title, authors, venue line, abstract."""
-    node = publist_entry(ids=[extra.anchor], data=dict(extra.data))
+    node = publist_entry(ids=[extra.anchor], data=dict(extra.data), key=entry.key)
     if entry.citation:
         node += _citation(entry)
     else:

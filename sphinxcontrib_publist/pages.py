@@ -1,0 +1,126 @@
+"""Details pages: one HTML page per listed entry, written through ``html-collect-pages``."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, cast
+
+from docutils import nodes
+
+from . import labels
+from ._log import warn
+from .details import (
+    PublistDomain,
+    page_available,
+    pages_supported,
+    publist_coins,
+    publist_details,
+)
+from .diagnostics import Subtype
+from .scholar import ScholarRecord, coins, highwire_tags, json_ld, json_ld_script, meta_tags_html
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders.html import StandaloneHTMLBuilder
+
+PageSpec = tuple[str, dict[str, Any], str]
+
+
+def collect_pages(app: Sphinx) -> Iterator[PageSpec]:
+    """A page per entry with details, the first list (by document name) owning each key."""
+    if not pages_supported(app.builder):
+        return
+    builder = cast("StandaloneHTMLBuilder", app.builder)
+    domain = cast("PublistDomain", app.env.domains["publist"])
+    written: dict[str, str] = {}
+    for docname in sorted(domain.details_documents):
+        doctree = app.env.get_doctree(docname)
+        for content in doctree.findall(publist_details):
+            page = content["page"]
+            if page in written:
+                continue
+            written[page] = docname
+            if not page_available(app.env, page):
+                warn(
+                    f"no details page for {content['key']!r}: a document is named {page!r}",
+                    Subtype.DETAILS,
+                    (docname, content.line),
+                )
+                continue
+            yield page, page_context(builder, content, docname), "page.html"
+
+
+def page_context(
+    builder: StandaloneHTMLBuilder, content: publist_details, docname: str
+) -> dict[str, Any]:
+    """The template context of one details page: body, title, metadata, parent."""
+    page = content["page"]
+    record = ScholarRecord.from_data(content["record"])
+    page_url = _page_url(builder, page)
+    list_uri = builder.get_relative_uri(page, docname)
+    section = _page_doctree(content, f"{list_uri}#{content['anchor']}", record)
+    _rebase_relative_links(section, posixpath.dirname(list_uri))
+    has_math = any(True for _ in section.findall(nodes.math))
+    body = builder.render_partial(section)["fragment"]
+    head = meta_tags_html(highwire_tags(record, page_url)) + json_ld_script(
+        json_ld(record, page_url)
+    )
+    title_node = builder.env.titles.get(docname)
+    return {
+        "title": html.escape(record.title or content["key"]),
+        "body": body,
+        "metatags": head,
+        "parents": [
+            {
+                "link": list_uri,
+                "title": html.escape(title_node.astext() if title_node else docname),
+            }
+        ],
+        "display_toc": False,
+        "toc": "",
+        "sourcename": "",
+        "has_maths_elements": has_math,
+    }
+
+
+def _page_url(builder: StandaloneHTMLBuilder, page: str) -> str:
+    """The page's absolute URL when ``html_baseurl`` is set, else its URL relative to itself."""
+    target = builder.get_target_uri(page)
+    if builder.config.html_baseurl:
+        return posixpath.join(builder.config.html_baseurl, target)
+    return posixpath.basename(target) or "./"
+
+
+def _page_doctree(content: publist_details, back_uri: str, record: ScholarRecord) -> nodes.section:
+    # Built at write time from a copy, so the stored doctree stays untouched.
+    anchor = nodes.make_id(content["key"]) or "publication"
+    section = nodes.section(ids=[anchor], classes=["publist", "publist-details"])
+    children = [child.deepcopy() for child in content.children]
+    heading, *rest = children
+    section += nodes.title("", "", *heading.children, classes=["publist-details-title"])
+    section.extend(rest)
+    section += publist_coins(coins=coins(record))
+    back = labels.back_to_list()
+    link = nodes.reference(back, back, refuri=back_uri, internal=True)
+    section += nodes.paragraph("", "", link, classes=["publist-back"])
+    return section
+
+
+def _rebase_relative_links(section: nodes.section, list_dir: str) -> None:
+    """Relative links from the bib data were meant for the list's page; keep them working here."""
+    for reference in section.findall(nodes.reference):
+        uri = reference.get("refuri", "")
+        if (
+            uri
+            and not reference.get("internal")
+            and "://" not in uri
+            and not uri.startswith(("/", "#"))
+        ):
+            reference["refuri"] = posixpath.normpath(posixpath.join(list_dir, uri))
+
+
+def register(app: Sphinx) -> None:
+    """Write the pages after the documents."""
+    app.connect("html-collect-pages", collect_pages)
