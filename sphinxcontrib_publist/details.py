@@ -3,7 +3,7 @@
 At read time the directive leaves, per entry, a COinS span and a placeholder for
 its "View details" link, and, for ``:details: pages``, a hidden
 ``publist_details`` subtree holding the page's content. At write time a
-post-transform turns the placeholders into links for the current builder and
+``doctree-resolved`` handler turns the placeholders into links for the current builder and
 drops the hidden subtrees; ``pages.py`` renders them as pages.
 """
 
@@ -18,7 +18,6 @@ from urllib.parse import quote
 
 from docutils import nodes
 from sphinx.domains import Domain
-from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import labels
 from .model import Publication
@@ -232,31 +231,21 @@ def page_available(env: BuildEnvironment, page: str) -> bool:
     return bool(page) and page not in env.all_docs
 
 
-class ResolveDetailsLinks(SphinxPostTransform):
+def resolve_details_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Point titles and "View details" at details pages, or at url/doi where there are none."""
-
-    default_priority = 100
-
-    def run(self, **kwargs: Any) -> None:
-        """Resolve every placeholder of the document for the current builder."""
-        pages = pages_supported(self.app.builder)
-        for hidden in list(self.document.findall(publist_details)):
-            hidden.parent.remove(hidden)
-        for link in list(self.document.findall(publist_details_link)):
-            self._resolve(link, pages)
-
-    def _page_uri(self, page: str) -> str:
-        return self.app.builder.get_relative_uri(self.env.docname, page)
-
-    def _resolve(self, link: publist_details_link, pages: bool) -> None:
-        page = link["page"] if pages and page_available(self.env, link["page"]) else ""
-        target = self._page_uri(page) if page else link["fallback"]
+    builder = app.builder
+    pages = pages_supported(builder)
+    for hidden in list(doctree.findall(publist_details)):
+        hidden.parent.remove(hidden)
+    for link in list(doctree.findall(publist_details_link)):
+        page = link["page"] if pages and page_available(app.env, link["page"]) else ""
+        target = builder.get_relative_uri(docname, page) if page else link["fallback"]
         paragraph = link.parent
         # Outside HTML the title already links to the url/doi, and text, man and
         # info output would show a bare label.
-        if not target or self.app.builder.format != "html":
+        if not target or builder.format != "html":
             paragraph.parent.remove(paragraph)
-            return
+            continue
         label = link.astext()
         link.replace_self(nodes.reference(label, label, refuri=target, internal=bool(page)))
         if page:
@@ -309,4 +298,4 @@ def register(app: Sphinx) -> None:
         **dict.fromkeys(NON_HTML_FORMATS, hidden),
     )
     app.add_domain(PublistDomain)
-    app.add_post_transform(ResolveDetailsLinks)
+    app.connect("doctree-resolved", resolve_details_links)

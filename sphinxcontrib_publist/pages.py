@@ -5,9 +5,11 @@ from __future__ import annotations
 import html
 import posixpath
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
+from sphinx.util.osutil import relative_uri
 
 from . import labels
 from ._log import warn
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
     from sphinx.builders.html import StandaloneHTMLBuilder
 
 PageSpec = tuple[str, dict[str, Any], str]
+PER_PAGE_STATE = ("secnumbers", "fignumbers", "imgpath", "dlpath", "current_docname")
 
 
 def collect_pages(app: Sphinx) -> Iterator[PageSpec]:
@@ -63,7 +66,8 @@ def page_context(
     section = _page_doctree(content, f"{list_uri}#{content['anchor']}", record)
     _rebase_relative_links(section, posixpath.dirname(list_uri))
     has_math = any(True for _ in section.findall(nodes.math))
-    body = builder.render_partial(section)["fragment"]
+    with _writing(builder, page):
+        body = builder.render_partial(section)["fragment"]
     head = meta_tags_html(highwire_tags(record, page_url)) + json_ld_script(
         json_ld(record, page_url)
     )
@@ -83,6 +87,23 @@ def page_context(
         "sourcename": "",
         "has_maths_elements": has_math,
     }
+
+
+@contextmanager
+def _writing(builder: StandaloneHTMLBuilder, page: str) -> Iterator[None]:
+    """Give the translator the per-page state ``write_doc`` sets for a document."""
+    saved = {name: getattr(builder, name, None) for name in PER_PAGE_STATE}
+    target = builder.get_target_uri(page)
+    builder.secnumbers = {}
+    builder.fignumbers = {}
+    builder.imgpath = relative_uri(target, builder.imagedir)
+    builder.dlpath = relative_uri(target, "_downloads")
+    builder.current_docname = page
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            setattr(builder, name, value)
 
 
 def _page_url(builder: StandaloneHTMLBuilder, page: str) -> str:

@@ -1,0 +1,227 @@
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from urllib.parse import parse_qsl, urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from sphinxcontrib_publist.details import page_name
+
+from .conftest import ROOTS, warnings_of
+
+KEYS = (
+    "kumar2022prime",
+    "grathwohl2020jem",
+    "creager2019flexibly",
+    "hostile2020",
+    "key:with/odd.chars",
+)
+HOSTILE_TITLE = 'Breaking </script><script>alert(1)</script> out <!-- of "quotes" & tags'
+
+
+def page_path(app: object, key: str) -> Path:
+    """Where a key's details page is written, for the app's builder."""
+    builder = app.builder  # type: ignore[attr-defined]
+    return Path(builder.get_output_path(page_name("publications", key)))
+
+
+def soup_of(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def meta(page: BeautifulSoup, name: str) -> list[str]:
+    return [tag["content"] for tag in page.find_all("meta", attrs={"name": name})]
+
+
+def json_ld_of(page: BeautifulSoup) -> dict[str, object]:
+    (script,) = page.find_all("script", type="application/ld+json")
+    return json.loads(script.string)  # type: ignore[no-any-return]
+
+
+def resolve(app: object, from_path: Path, href: str) -> tuple[Path, str]:
+    """The output file and fragment a relative link from ``from_path`` points at."""
+    outdir = Path(app.outdir)  # type: ignore[attr-defined]
+    base = "http://site/" + from_path.relative_to(outdir).as_posix()
+    target = urlsplit(urljoin(base, href))
+    path = outdir / target.path.lstrip("/")
+    return (path / "index.html" if target.path.endswith("/") else path), target.fragment
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_every_listed_entry_gets_a_details_page(make_app, tmp_path: Path, builder: str) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-details", srcdir)
+    app = make_app(builder, srcdir=srcdir)
+    app.build()
+    assert warnings_of(app) == ""
+    for key in KEYS:
+        assert page_path(app, key).is_file(), key
+    index = Path(app.builder.get_output_path("index"))
+    page = soup_of(index)
+    for entry in page.select(".publist-entry"):
+        details = entry.select_one(".publist-details-link a")
+        target, _ = resolve(app, index, details["href"])
+        assert target.is_file()
+        title = entry.select_one(".publist-title a")
+        if title is not None:
+            assert title["href"] == details["href"]
+        back = soup_of(target).select_one(".publist-back a")
+        list_page, anchor = resolve(app, target, back["href"])
+        assert list_page == index
+        assert soup_of(list_page).find(id=anchor) is not None
+
+
+def test_page_names_are_stable_and_safe() -> None:
+    assert page_name("publications", "kumar2022prime") == "publications/kumar2022prime"
+    odd = page_name("publications", "key:with/odd.chars")
+    assert odd.startswith("publications/key-with-odd-chars-")
+    assert odd == page_name("publications", "key:with/odd.chars")
+    assert page_name("publications", "a:b") != page_name("publications", "a/b")
+
+
+@pytest.mark.sphinx("html", testroot="details", confoverrides={"html_baseurl": "https://ex.org/"})
+def test_details_page_content_and_scholar_metadata(app) -> None:
+    app.build()
+    page = soup_of(page_path(app, "creager2019flexibly"))
+    assert page.select_one("h1").get_text().rstrip("¶") == (
+        "Flexibly Fair Representation Learning by Disentanglement"
+    )
+    authors = page.select_one("dd.publist-details-authors").get_text()
+    assert "Kevin Swersky" in authors  # every author, the omitted one included
+    assert authors.count(",") == 6
+    assert page.select_one("dd.publist-details-venue").get_text().strip() == (
+        "Journal of Fair Learning"
+    )
+    assert "flexibly fair" in page.select_one(".publist-abstract-body").get_text()
+    links = {a.get_text(): a["href"] for a in page.select("dd.publist-details-links a")}
+    assert links == {"DOI": "https://doi.org/10.1234/jfl.2019.12"}
+    bibtex = page.select_one(".publist-bibtex").get_text()
+    assert bibtex.startswith("@article{creager2019flexibly,")
+    assert "abstract" not in bibtex
+    assert meta(page, "citation_title") == [
+        "Flexibly Fair Representation Learning by Disentanglement"
+    ]
+    assert meta(page, "citation_author")[:2] == ["Creager, Elliot", "Madras, David"]
+    assert len(meta(page, "citation_author")) == 7
+    assert meta(page, "citation_publication_date") == ["2019/05"]
+    assert meta(page, "citation_journal_title") == ["Journal of Fair Learning"]
+    assert meta(page, "citation_doi") == ["10.1234/jfl.2019.12"]
+    assert meta(page, "citation_pdf_url") == ["https://example.org/creager2019.pdf"]
+    assert meta(page, "citation_firstpage") == ["101"]
+    assert meta(page, "citation_abstract_html_url") == [
+        "https://ex.org/publications/creager2019flexibly.html"
+    ]
+    data = json_ld_of(page)
+    assert data["@type"] == "ScholarlyArticle"
+    assert data["headline"] == "Flexibly Fair Representation Learning by Disentanglement"
+    assert data["url"] == "https://ex.org/publications/creager2019flexibly.html"
+    assert data["datePublished"] == "2019-05"
+    assert len(data["author"]) == 7  # type: ignore[arg-type]
+    span = page.select_one("span.Z3988")
+    assert ("rft.jtitle", "Journal of Fair Learning") in parse_qsl(span["title"])
+
+
+@pytest.mark.sphinx("html", testroot="details")
+def test_conference_paper_metadata(app) -> None:
+    app.build()
+    page = soup_of(page_path(app, "kumar2022prime"))
+    assert meta(page, "citation_conference_title") == [
+        "International Conference on Learning Representations"
+    ]
+    assert meta(page, "citation_journal_title") == []
+    assert meta(page, "citation_abstract_html_url") == ["kumar2022prime.html"]
+
+
+@pytest.mark.sphinx("html", testroot="details", srcdir="details-hostile")
+def test_hostile_fields_cannot_break_out_of_the_json_ld(app) -> None:
+    bib = Path(app.srcdir) / "refs.bib"
+    bib.write_text(bib.read_text(encoding="utf-8").replace("\\u2028", "\u2028"), encoding="utf-8")
+    app.build()
+    raw = page_path(app, "hostile2020").read_text(encoding="utf-8")
+    head = raw[: raw.index("</head>")]
+    assert "\u2028" not in head
+    page = soup_of(page_path(app, "hostile2020"))
+    scripts = page.head.find_all("script")
+    inline = [script for script in scripts if not script.get("src")]
+    assert [script["type"] for script in inline] == ["application/ld+json"]
+    assert head.count("<script") == len(scripts)
+    assert "<!--" not in head
+    data = json_ld_of(page)
+    assert data["headline"] == HOSTILE_TITLE
+    assert "</script>" in data["abstract"]  # type: ignore[operator]
+    assert meta(page, "citation_title") == [HOSTILE_TITLE]
+
+
+@pytest.mark.sphinx("html", testroot="details")
+def test_lists_carry_coins_for_every_entry(app) -> None:
+    app.build()
+    page = soup_of(Path(app.outdir) / "index.html")
+    entries = page.select(".publist-entry")
+    assert len(entries) == len(KEYS)
+    for entry in entries:
+        (span,) = entry.select("span.Z3988")
+        pairs = parse_qsl(span["title"])
+        assert pairs[0] == ("ctx_ver", "Z39.88-2004")
+    hostile = page.find(id="hostile2020").select_one("span.Z3988")
+    assert ("rft.atitle", HOSTILE_TITLE) in parse_qsl(hostile["title"])
+
+
+@pytest.mark.sphinx("html", testroot="details")
+def test_link_mode_points_view_details_at_the_url(app) -> None:
+    app.build()
+    page = soup_of(Path(app.outdir) / "more.html")
+    links = {
+        entry["id"]: [a["href"] for a in entry.select(".publist-details-link a")]
+        for entry in page.select(".publist-entry")
+    }
+    jem = "https://openreview.net/forum?id=Hkxzx0NtDB"
+    assert links == {"kumar2022prime": [], "grathwohl2020jem": [jem]}
+    assert page.find(id="grathwohl2020jem").select_one(".publist-title a")["href"] == jem
+
+
+@pytest.mark.parametrize(
+    ("mode", "details_links", "title_href"),
+    [
+        ("none", 0, "https://openreview.net/forum?id=Hkxzx0NtDB"),
+        ("link", 2, "https://openreview.net/forum?id=Hkxzx0NtDB"),
+        ("pages", 5, "publications/grathwohl2020jem.html"),
+    ],
+)
+def test_details_modes(
+    make_app, tmp_path: Path, mode: str, details_links: int, title_href: str
+) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-details", srcdir)
+    app = make_app("html", srcdir=srcdir, confoverrides={"publist_details": mode})
+    app.build()
+    page = soup_of(Path(app.outdir) / "index.html")
+    assert len(page.select(".publist-details-link a")) == details_links
+    assert page.find(id="grathwohl2020jem").select_one(".publist-title a")["href"] == title_href
+    assert (Path(app.outdir) / "publications").exists() == (mode == "pages")
+
+
+@pytest.mark.parametrize("builder", ["singlehtml", "latex", "text", "man", "texinfo", "epub"])
+def test_other_builders_fall_back_to_links_without_warnings(
+    make_app, tmp_path: Path, builder: str
+) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-details", srcdir)
+    overrides = {"version": "1", "copyright": "2026, Ann"}
+    app = make_app(builder, srcdir=srcdir, confoverrides=overrides)
+    app.build()
+    assert warnings_of(app) == ""
+    assert not (Path(app.outdir) / "publications").exists()
+    if builder == "singlehtml":
+        page = soup_of(Path(app.outdir) / "index.html")
+        hrefs = {a["href"] for a in page.select(".publist-details-link a")}
+        assert hrefs == {
+            "https://openreview.net/forum?id=Hkxzx0NtDB",
+            "https://doi.org/10.1234/jfl.2019.12",
+        }
+    if builder == "text":
+        output = (Path(app.outdir) / "index.txt").read_text(encoding="utf-8")
+        assert "View details" not in output
+        assert "| 2020     | 2              |" in output
