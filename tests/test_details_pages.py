@@ -225,3 +225,76 @@ def test_other_builders_fall_back_to_links_without_warnings(
         output = (Path(app.outdir) / "index.txt").read_text(encoding="utf-8")
         assert "View details" not in output
         assert "| 2020     | 2              |" in output
+
+
+def build(make_app, srcdir: Path, builder: str = "html", **kwargs: object) -> object:
+    app = make_app(builder, srcdir=srcdir, **kwargs)
+    app.build()
+    assert warnings_of(app) == ""
+    # Leave docutils' global node registry clean for the next app in the test.
+    app.cleanup()
+    return app
+
+
+def test_incremental_build_rewrites_the_changed_entry_page(make_app, tmp_path: Path) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-details", srcdir)
+    app = build(make_app, srcdir)
+    creager = page_path(app, "creager2019flexibly")
+    kumar = page_path(app, "kumar2022prime")
+    kumar_before = kumar.read_bytes()
+    bib = srcdir / "refs.bib"
+    bib.write_text(
+        bib.read_text(encoding="utf-8").replace("Flexibly Fair", "Flexibly Fairer"),
+        encoding="utf-8",
+    )
+    app = build(make_app, srcdir)
+    page = soup_of(creager)
+    assert meta(page, "citation_title") == [
+        "Flexibly Fairer Representation Learning by Disentanglement"
+    ]
+    assert json_ld_of(page)["headline"] == meta(page, "citation_title")[0]
+    assert kumar.read_bytes() == kumar_before
+
+
+def test_removed_entry_loses_its_page_on_a_clean_build(make_app, tmp_path: Path) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-details", srcdir)
+    bib = srcdir / "refs.bib"
+    text = bib.read_text(encoding="utf-8")
+    start = text.index("@article{hostile2020")
+    bib.write_text(text[:start] + text[text.index("@misc", start) :], encoding="utf-8")
+    app = build(make_app, srcdir, freshenv=True)
+    assert not page_path(app, "hostile2020").exists()
+    assert page_path(app, "kumar2022prime").exists()
+    index = soup_of(Path(app.outdir) / "index.html")
+    assert index.find(id="hostile2020") is None
+
+
+def test_parallel_build_writes_identical_pages(make_app, tmp_path: Path) -> None:
+    outputs = []
+    for parallel in (0, 2):
+        srcdir = tmp_path / f"src-{parallel}"
+        shutil.copytree(ROOTS / "test-details", srcdir)
+        app = build(make_app, srcdir, parallel=parallel)
+        outdir = Path(app.outdir)
+        files = [*sorted(outdir.glob("publications/*.html")), outdir / "index.html"]
+        outputs.append({path.relative_to(outdir): path.read_bytes() for path in files})
+    serial, parallel_output = outputs
+    assert len(serial) == len(KEYS) + 1
+    assert serial == parallel_output
+
+
+def test_a_document_named_like_a_details_page_wins(make_app, tmp_path: Path) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-details", srcdir)
+    (srcdir / "publications").mkdir()
+    (srcdir / "publications" / "kumar2022prime.rst").write_text(
+        ":orphan:\n\nMine\n====\n", encoding="utf-8"
+    )
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert "publist.details" in warnings_of(app)
+    assert soup_of(page_path(app, "kumar2022prime")).h1.get_text().startswith("Mine")
+    index = soup_of(Path(app.outdir) / "index.html")
+    assert not index.find(id="kumar2022prime").select(".publist-details-link")
