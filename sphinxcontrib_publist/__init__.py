@@ -13,19 +13,20 @@ if TYPE_CHECKING:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the directive, nodes, configuration and assets."""
-    from . import assets, chart, config, details, directive, nodes, pages
+    from . import assets, chart, config, details, directive, expand, nodes, pages, reporting
 
     config.register(app)
     nodes.register(app)
     directive.register(app)
+    expand.register(app)
+    reporting.register(app)
     assets.register(app)
     details.register(app)
     pages.register(app)
     chart.register(app)
     return {
         "version": __version__,
+        "env_version": reporting.ENV_VERSION,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
-        # The ``publist`` domain records which documents have details pages.
-        "env_version": 1,
     }

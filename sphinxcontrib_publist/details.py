@@ -1,30 +1,30 @@
-"""Details nodes: COinS spans, "View details" links and the data of each details page.
+"""Details links: COinS spans and "View details" links, added per builder at write time.
 
-At read time the directive leaves, per entry, a COinS span and a placeholder for
-its "View details" link, and, for ``:details: pages``, a hidden
-``publist_details`` subtree holding the page's content. At write time a
-``doctree-resolved`` handler turns the placeholders into links for the current builder and
-drops the hidden subtrees; ``pages.py`` renders them as pages.
+At read time the directive records on each list node, as picklable data, what
+its entries need (``ListDetails``); with ``:details: pages`` that includes each
+entry's publication, which ``pages.py`` renders as a page of its own. The
+``publist`` domain remembers which documents have such lists. At write time,
+once the entries are expanded, ``add_details_links`` adds the links for the
+current builder.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
-from typing import TYPE_CHECKING, Any, ClassVar
-from urllib.parse import quote
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
 from sphinx.domains import Domain
 
 from . import labels
 from .model import Publication
-from .names import NameFormat, display_name
-from .nodes import publist_entry, publist_list, rich_to_nodes
+from .names import NameFormat
+from .nodes import publist_entry, publist_list, publist_pending
 from .scholar import coins, record_of
-from .urls import doi_url
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -32,21 +32,40 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
     from sphinx.writers.html5 import HTML5Translator
 
+DETAILS_ATTRIBUTE = "publist_details"
 SAFE_PAGE_CHARS = re.compile(r"[^A-Za-z0-9_-]")
 NON_HTML_FORMATS = ("latex", "text", "man", "texinfo")
-BIBTEX_EXCLUDED = frozenset({"abstract", "file", "keywords", "crossref"})
+
+
+@dataclass(frozen=True)
+class EntryDetails:
+    """One entry's details: where its link goes and its COinS ContextObject.
+
+    ``publication`` is kept only when the entry has a page, which is built from it.
+    """
+
+    anchor: str
+    coins: str
+    fallback: str = ""
+    page: str = ""
+    publication: Publication | None = None
+
+
+@dataclass(frozen=True)
+class ListDetails:
+    """What a list's entries get at write time; stored on the list node."""
+
+    mode: str
+    name_format: NameFormat
+    entries: tuple[EntryDetails, ...]
+
+    def pages(self) -> Iterator[EntryDetails]:
+        """The entries that have a details page."""
+        return (entry for entry in self.entries if entry.page and entry.publication)
 
 
 class publist_coins(nodes.Inline, nodes.Element):  # noqa: N801 (docutils node naming)
     """An empty COinS span; ``coins`` holds its OpenURL ContextObject."""
-
-
-class publist_details_link(nodes.Inline, nodes.Element):  # noqa: N801
-    """Where an entry's "View details" link goes; resolved per builder at write time."""
-
-
-class publist_details(nodes.General, nodes.Element):  # noqa: N801
-    """Hidden content of one details page, never rendered in place."""
 
 
 class PublistDomain(Domain):
@@ -60,8 +79,7 @@ class PublistDomain(Domain):
     @property
     def details_documents(self) -> dict[str, tuple[str, ...]]:
         """Document name → keys of the entries it has details pages for."""
-        documents: dict[str, tuple[str, ...]] = self.data["details"]
-        return documents
+        return cast("dict[str, tuple[str, ...]]", self.data["details"])
 
     def note_details(self, docname: str, keys: Iterable[str]) -> None:
         """Record that ``docname`` lists ``keys`` with details pages."""
@@ -87,131 +105,35 @@ def page_name(details_dir: str, key: str) -> str:
     return f"{details_dir}/{slug}"
 
 
-def annotate_list(
+def record_details(
     root: publist_list,
-    publications: Mapping[str, Publication],
+    publications: dict[str, Publication],
     mode: str,
     details_dir: str,
     name_format: NameFormat,
 ) -> list[str]:
-    """Add COinS and details links to every entry; return the keys given details pages."""
-    paged: list[str] = []
-    for entry in list(root.findall(publist_entry)):
-        publication = publications[entry["key"]]
-        if mode != "none":
-            paged.extend(_add_details(root, entry, publication, mode, details_dir, name_format))
-        entry += publist_coins(coins=coins(record_of(publication)))
-    return paged
-
-
-def _add_details(
-    root: publist_list,
-    entry: publist_entry,
-    publication: Publication,
-    mode: str,
-    details_dir: str,
-    name_format: NameFormat,
-) -> list[str]:
-    page = page_name(details_dir, publication.key) if mode == "pages" else ""
-    label = labels.view_details()
-    link = publist_details_link("", nodes.Text(label), page=page, fallback=publication.url or "")
-    entry += nodes.paragraph("", "", link, classes=["publist-details-link"])
-    if not page:
-        return []
-    root += details_content(publication, page, entry["ids"][0], name_format)
-    return [publication.key]
-
-
-def details_content(
-    publication: Publication, page: str, anchor: str, name_format: NameFormat
-) -> publist_details:
-    """The hidden subtree a details page is rendered from."""
-    record = record_of(publication)
-    node = publist_details(page=page, key=publication.key, anchor=anchor, record=record.to_data())
-    title = rich_to_nodes(publication.title) or [nodes.Text(publication.key)]
-    node += nodes.paragraph("", "", *title, classes=["publist-details-title"])
-    fields = nodes.field_list(classes=["publist-details-fields"])
-    people = publication.authors or publication.editors
-    names = ", ".join(display_name(person, name_format) for person in people)
-    _add_field(fields, "authors", [nodes.Text(names)] if names else [])
-    _add_field(fields, "venue", rich_to_nodes(publication.venue))
-    _add_field(fields, "year", _year(publication))
-    _add_field(fields, "links", _links(publication))
-    node += fields
-    if publication.abstract:
-        node += nodes.rubric(
-            "", labels.details_field("abstract"), classes=["publist-details-heading"]
+    """Store the list's ``ListDetails`` on ``root``; return the keys given pages."""
+    entries = []
+    for pending in root.findall(publist_pending):
+        publication = publications[pending["entry"].key]
+        has_page = mode == "pages"
+        entries.append(
+            EntryDetails(
+                anchor=pending["ids"][0],
+                coins=coins(record_of(publication)),
+                fallback=publication.url or "",
+                page=page_name(details_dir, publication.key) if has_page else "",
+                publication=publication if has_page else None,
+            )
         )
-        body = rich_to_nodes(publication.abstract)
-        node += nodes.paragraph("", "", *body, classes=["publist-abstract-body"])
-    node += nodes.rubric("", labels.details_field("bibtex"), classes=["publist-details-heading"])
-    bibtex = _bibtex(publication)
-    node += nodes.literal_block(bibtex, bibtex, language="bibtex", classes=["publist-bibtex"])
-    return node
+    details = ListDetails(mode, name_format, tuple(entries))
+    root[DETAILS_ATTRIBUTE] = details
+    return [entry.publication.key for entry in details.pages() if entry.publication]
 
 
-def _bibtex(publication: Publication) -> str:
-    """The entry as BibTeX from its LaTeX source, without the fields a citation never needs."""
-    lines = [f"@{publication.entry_type or 'misc'}{{{publication.key},"]
-    for role, people in publication.raw_persons.items():
-        if people:
-            lines.append(f"  {role} = {{{' and '.join(people)}}},")
-    lines.extend(
-        f"  {name} = {{{value}}},"
-        for name, value in publication.raw_fields.items()
-        if name not in BIBTEX_EXCLUDED
-    )
-    lines.append("}")
-    return "\n".join(lines)
-
-
-def _add_field(fields: nodes.field_list, name: str, content: list[nodes.Node]) -> None:
-    if not content:
-        return
-    label = labels.details_field(name)
-    fields += nodes.field(
-        "",
-        nodes.field_name(label, label),
-        nodes.field_body("", nodes.paragraph("", "", *content)),
-        classes=[f"publist-details-{name}"],
-    )
-
-
-def _year(publication: Publication) -> list[nodes.Node]:
-    parts: list[nodes.Node] = []
-    if publication.year is not None:
-        parts.append(nodes.Text(str(publication.year)))
-    if publication.forthcoming:
-        status = labels.to_appear()
-        parts.append(nodes.inline(status, status, classes=["publist-status"]))
-    return _joined(parts, " ")
-
-
-def _links(publication: Publication) -> list[nodes.Node]:
-    fields = publication.fields
-    eprint = fields.get("eprint", "").strip()
-    kind = (fields.get("eprinttype") or fields.get("archiveprefix") or "").strip().lower()
-    candidates = [
-        ("URL", publication.url if publication.url and "url" in fields else None),
-        ("DOI", doi_url(fields.get("doi", ""))),
-        ("arXiv", f"https://arxiv.org/abs/{quote(eprint)}" if eprint and kind == "arxiv" else None),
-    ]
-    seen: set[str] = set()
-    links: list[nodes.Node] = []
-    for label, url in candidates:
-        if url and url not in seen:
-            seen.add(url)
-            links.append(nodes.reference(label, label, refuri=url, classes=["publist-link"]))
-    return _joined(links, " · ")
-
-
-def _joined(parts: list[nodes.Node], separator: str) -> list[nodes.Node]:
-    joined: list[nodes.Node] = []
-    for part in parts:
-        if joined:
-            joined.append(nodes.Text(separator))
-        joined.append(part)
-    return joined
+def list_details(root: nodes.Element) -> ListDetails | None:
+    """The ``ListDetails`` stored on a list node, if any."""
+    return cast("ListDetails | None", root.get(DETAILS_ATTRIBUTE))
 
 
 def pages_supported(builder: Builder) -> bool:
@@ -231,25 +153,34 @@ def page_available(env: BuildEnvironment, page: str) -> bool:
     return bool(page) and page not in env.all_docs
 
 
-def resolve_details_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Point titles and "View details" at details pages, or at url/doi where there are none."""
-    builder = app.builder
-    pages = pages_supported(builder)
-    for hidden in list(doctree.findall(publist_details)):
-        hidden.parent.remove(hidden)
-    for link in list(doctree.findall(publist_details_link)):
-        page = link["page"] if pages and page_available(app.env, link["page"]) else ""
-        target = builder.get_relative_uri(docname, page) if page else link["fallback"]
-        paragraph = link.parent
-        # Outside HTML the title already links to the url/doi, and text, man and
-        # info output would show a bare label.
-        if not target or builder.format != "html":
-            paragraph.parent.remove(paragraph)
+def add_details_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Add "View details" links and COinS in HTML; elsewhere the title's url/doi link stays."""
+    for root in doctree.findall(publist_list):
+        details = list_details(root)
+        if details is None:
             continue
-        label = link.astext()
-        link.replace_self(nodes.reference(label, label, refuri=target, internal=bool(page)))
+        # The data has served once written; writers must not serialise it.
+        del root[DETAILS_ATTRIBUTE]
+        if app.builder.format == "html":
+            _add_to_entries(app, root, details, docname)
+
+
+def _add_to_entries(app: Sphinx, root: publist_list, details: ListDetails, docname: str) -> None:
+    pages = pages_supported(app.builder)
+    by_anchor = {entry.anchor: entry for entry in details.entries}
+    for node in root.findall(publist_entry):
+        entry = by_anchor.get(node["ids"][0])
+        if entry is None:
+            continue
+        page = entry.page if pages and page_available(app.env, entry.page) else ""
+        target = app.builder.get_relative_uri(docname, page) if page else entry.fallback
+        if details.mode != "none" and target:
+            label = labels.view_details()
+            link = nodes.reference(label, label, refuri=target, internal=bool(page))
+            node += nodes.paragraph("", "", link, classes=["publist-details-link"])
         if page:
-            _link_title(paragraph.parent, target)
+            _link_title(node, target)
+        node += publist_coins(coins=entry.coins)
 
 
 def _link_title(entry: nodes.Element, target: str) -> None:
@@ -279,23 +210,11 @@ def skip(self: object, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
 
-def visit_details_link_html(self: HTML5Translator, node: publist_details_link) -> None:
-    """A placeholder left unresolved renders as its label (only without post-transforms)."""
-    self.body.append(self.encode(node.astext()))
-    raise nodes.SkipNode
-
-
 def register(app: Sphinx) -> None:
-    """Add the nodes, the domain and the link resolution."""
+    """Add the COinS node, the domain and the write-time links."""
     hidden: Any = (skip, None)
     app.add_node(
         publist_coins, html=(visit_coins_html, None), **dict.fromkeys(NON_HTML_FORMATS, hidden)
     )
-    app.add_node(publist_details, html=hidden, **dict.fromkeys(NON_HTML_FORMATS, hidden))
-    app.add_node(
-        publist_details_link,
-        html=(visit_details_link_html, None),
-        **dict.fromkeys(NON_HTML_FORMATS, hidden),
-    )
     app.add_domain(PublistDomain)
-    app.connect("doctree-resolved", resolve_details_links)
+    app.connect("doctree-resolved", add_details_links)

@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from . import labels, pipeline
+from . import labels, pipeline, reporting
 from ._log import warn, warn_diagnostic
 from .chart import add_chart
 from .config import PublistConfig
-from .details import PublistDomain, annotate_list
+from .details import PublistDomain, record_details
 from .diagnostics import Subtype
 from .format import FormatOptions, FormattedEntry, format_entries
 from .model import Publication
 from .names import NameMatcher
-from .nodes import publist_entry, publist_list
+from .nodes import publist_list, publist_pending
 from .options import ListSpec, parse_options
 from .pybtex_styles import style_exists
 from .render import EntryExtras, RenderedGroup, render_list
@@ -62,9 +63,9 @@ class PublicationsDirective(SphinxDirective):
         for problem in problems:
             warn(problem.message, problem.subtype, self.get_location())
         paths = self._bib_paths(spec, from_config=not arguments)
-        loaded = pipeline.load(paths, pipeline.build_date())
-        for diagnostic in pipeline.unreported(loaded):
-            warn_diagnostic(diagnostic, self.get_location())
+        cache_dir = str(Path(self.env.doctreedir) / "publist")
+        loaded = pipeline.load(paths, pipeline.build_date(), cache_dir)
+        reporting.record(self.env, self.env.docname, pipeline.load_key(paths), loaded.diagnostics)
         shown = self._select(loaded.publications, spec)
         formatted = self._format(shown, spec)
         groups = self._groups(shown, formatted, spec)
@@ -78,7 +79,7 @@ class PublicationsDirective(SphinxDirective):
         root["classes"].extend(self.options.get("class", []))
         add_chart(root, shown, spec.chart)
         self._annotate(root, by_key, spec, config)
-        for entry in root.findall(publist_entry):
+        for entry in root.findall(publist_pending):
             self.state.document.ids[entry["ids"][0]] = entry
         self.set_source_info(root)
         return [root]
@@ -90,7 +91,7 @@ class PublicationsDirective(SphinxDirective):
         spec: ListSpec,
         config: PublistConfig,
     ) -> None:
-        paged = annotate_list(root, by_key, spec.details, config.details_dir, spec.name_format)
+        paged = record_details(root, by_key, spec.details, config.details_dir, spec.name_format)
         if paged:
             domain = cast("PublistDomain", self.env.get_domain(PublistDomain.name))
             domain.note_details(self.env.docname, paged)

@@ -33,6 +33,10 @@ class publist_entry(nodes.Part, nodes.Element):  # noqa: N801
     """One publication: an item of the list's bullet list."""
 
 
+class publist_pending(nodes.General, nodes.Element):  # noqa: N801
+    """A formatted entry not yet turned into nodes (see ``expand.py``); never written."""
+
+
 class publist_abstract(nodes.General, nodes.Element):  # noqa: N801
     """An abstract: first child is its label paragraph, then the text."""
 

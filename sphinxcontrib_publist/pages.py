@@ -11,17 +11,20 @@ from typing import TYPE_CHECKING, Any, cast
 from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
-from . import labels
 from ._log import warn
 from .details import (
+    EntryDetails,
+    ListDetails,
     PublistDomain,
+    list_details,
     page_available,
     pages_supported,
-    publist_coins,
-    publist_details,
 )
 from .diagnostics import Subtype
-from .scholar import ScholarRecord, coins, highwire_tags, json_ld, json_ld_script, meta_tags_html
+from .model import Publication
+from .nodes import publist_list
+from .page_content import page_doctree
+from .scholar import highwire_tags, json_ld, json_ld_script, meta_tags_html, record_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -36,44 +39,45 @@ def collect_pages(app: Sphinx) -> Iterator[PageSpec]:
     if not pages_supported(app.builder):
         return
     builder = cast("StandaloneHTMLBuilder", app.builder)
-    domain = cast("PublistDomain", app.env.domains["publist"])
-    written: dict[str, str] = {}
+    domain = cast("PublistDomain", app.env.get_domain(PublistDomain.name))
+    written: set[str] = set()
     for docname in sorted(domain.details_documents):
-        doctree = app.env.get_doctree(docname)
-        for content in doctree.findall(publist_details):
-            page = content["page"]
-            if page in written:
+        for root in app.env.get_doctree(docname).findall(publist_list):
+            details = list_details(root)
+            if details is None:
                 continue
-            written[page] = docname
-            if not page_available(app.env, page):
-                warn(
-                    f"no details page for {content['key']!r}: a document is named {page!r}",
-                    Subtype.DETAILS,
-                    (docname, content.line),
-                )
-                continue
-            yield page, page_context(builder, content, docname), "page.html"
+            for entry in details.pages():
+                if entry.page in written:
+                    continue
+                written.add(entry.page)
+                if not page_available(app.env, entry.page):
+                    warn(
+                        f"no details page for {entry.anchor!r}: a document is named {entry.page!r}",
+                        Subtype.DETAILS,
+                        (docname, root.line),
+                    )
+                    continue
+                yield entry.page, page_context(builder, entry, details, docname), "page.html"
 
 
 def page_context(
-    builder: StandaloneHTMLBuilder, content: publist_details, docname: str
+    builder: StandaloneHTMLBuilder, entry: EntryDetails, details: ListDetails, docname: str
 ) -> dict[str, Any]:
     """The template context of one details page: body, title, metadata, parent."""
-    page = content["page"]
-    record = ScholarRecord.from_data(content["record"])
-    page_url = _page_url(builder, page)
-    list_uri = builder.get_relative_uri(page, docname)
-    section = _page_doctree(content, f"{list_uri}#{content['anchor']}", record)
+    publication = cast("Publication", entry.publication)
+    record = record_of(publication)
+    page_url = _page_url(builder, entry.page)
+    list_uri = builder.get_relative_uri(entry.page, docname)
+    section = page_doctree(publication, details.name_format, f"{list_uri}#{entry.anchor}")
     _rebase_relative_links(section, posixpath.dirname(list_uri))
     has_math = any(True for _ in section.findall(nodes.math))
-    with _writing(builder, page):
+    with _writing(builder, entry.page):
         body = builder.render_partial(section)["fragment"]
-    head = meta_tags_html(highwire_tags(record, page_url)) + json_ld_script(
-        json_ld(record, page_url)
-    )
+    head = meta_tags_html(highwire_tags(record, page_url))
+    head += json_ld_script(json_ld(record, page_url))
     title_node = builder.env.titles.get(docname)
     return {
-        "title": html.escape(record.title or content["key"]),
+        "title": html.escape(record.title or publication.key),
         "body": body,
         "metatags": head,
         "parents": [
@@ -112,21 +116,6 @@ def _page_url(builder: StandaloneHTMLBuilder, page: str) -> str:
     if builder.config.html_baseurl:
         return posixpath.join(builder.config.html_baseurl, target)
     return posixpath.basename(target) or "./"
-
-
-def _page_doctree(content: publist_details, back_uri: str, record: ScholarRecord) -> nodes.section:
-    # Built at write time from a copy, so the stored doctree stays untouched.
-    anchor = nodes.make_id(content["key"]) or "publication"
-    section = nodes.section(ids=[anchor], classes=["publist", "publist-details"])
-    children = [child.deepcopy() for child in content.children]
-    heading, *rest = children
-    section += nodes.title("", "", *heading.children, classes=["publist-details-title"])
-    section.extend(rest)
-    section += publist_coins(coins=coins(record))
-    back = labels.back_to_list()
-    link = nodes.reference(back, back, refuri=back_uri, internal=True)
-    section += nodes.paragraph("", "", link, classes=["publist-back"])
-    return section
 
 
 def _rebase_relative_links(section: nodes.section, list_dir: str) -> None:

@@ -7,12 +7,13 @@ import json
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, unquote, urlencode
 
 from .model import Publication
 from .richtext import plain_text
 from .urls import doi_url, safe_url
 
+DOI_RESOLVER = "https://doi.org/"
 # Entry types by the kind of venue the metadata formats distinguish.
 KINDS = {
     "article": "journal",
@@ -83,7 +84,7 @@ def record_of(publication: Publication) -> ScholarRecord:
     """The metadata facts of ``publication``."""
     fields = publication.fields
     first_page, _, last_page = fields.get("pages", "").replace("\u2013", "-").partition("-")
-    doi = fields.get("doi", "").strip()
+    doi = unquote((doi_url(fields.get("doi", "")) or "").removeprefix(DOI_RESOLVER))
     return ScholarRecord(
         key=publication.key,
         kind=KINDS.get(publication.entry_type, "other"),
@@ -96,7 +97,7 @@ def record_of(publication: Publication) -> ScholarRecord:
         day=publication.day,
         venue=plain_text(publication.venue),
         abstract=plain_text(publication.abstract),
-        doi=doi if doi_url(doi) else "",
+        doi=doi,
         url=safe_url(fields.get("url", "")) or "",
         pdf_url=_absolute(fields.get("pdf", "")),
         volume=fields.get("volume", "").strip(),
@@ -184,7 +185,7 @@ def json_ld(record: ScholarRecord, page_url: str) -> dict[str, Any]:
         data["publisher"] = {"@type": "Organization", "name": record.publisher}
     if record.doi:
         data["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": record.doi}
-    same_as = [url for url in (doi_url(record.doi) if record.doi else "", record.url) if url]
+    same_as = [url for url in (doi_url(record.doi), record.url) if url]
     if same_as:
         data["sameAs"] = same_as
     if record.pdf_url:

@@ -59,7 +59,8 @@ def signature(path: str) -> FileSignature | None:
 
 def read_bibliography(paths: Sequence[str]) -> Bibliography:
     """Parse ``paths`` in order with one parser, so later files see earlier macros."""
-    parser = Parser()
+    # Names stay plain fields: the model stage splits them, caching repeated names.
+    parser = Parser(person_fields=())
     entries: list[SourcedEntry] = []
     diagnostics: list[Diagnostic] = []
     for path in paths:

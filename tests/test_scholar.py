@@ -37,7 +37,7 @@ def publication(entry_type: str = "article", **fields: str) -> Publication:
 
 
 def record(**changes: object) -> ScholarRecord:
-    base = record_of(publication(journal="J. Things", doi="10.1/xyz"))
+    base = record_of(publication(journal="J. Things", doi="10.1234/xyz"))
     return ScholarRecord(**{**base.to_data(), **changes})  # type: ignore[arg-type]
 
 
@@ -45,7 +45,7 @@ def test_record_reads_the_facts_indexers_need() -> None:
     result = record_of(
         publication(
             journal="J. Things",
-            doi="10.1/xyz",
+            doi="10.1234/xyz",
             pages="10--20",
             volume="3",
             number="4",
@@ -56,7 +56,7 @@ def test_record_reads_the_facts_indexers_need() -> None:
     assert result.kind == "journal"
     assert result.authors == (("Smith", "Ann B."), ("Lee", "Jo"))
     assert (result.first_page, result.last_page) == ("10", "20")
-    assert (result.volume, result.issue, result.doi) == ("3", "4", "10.1/xyz")
+    assert (result.volume, result.issue, result.doi) == ("3", "4", "10.1234/xyz")
     assert result.pdf_url == "https://example.org/a.pdf"
     assert result.url == ""
 
@@ -91,7 +91,7 @@ def test_highwire_tags_in_order_without_empty_values() -> None:
         ("citation_author", "Lee, Jo"),
         ("citation_publication_date", "2020/05"),
         ("citation_journal_title", "J. Things"),
-        ("citation_doi", "10.1/xyz"),
+        ("citation_doi", "10.1234/xyz"),
         ("citation_abstract_html_url", "https://example.org/publications/smith2020.html"),
     ]
 
@@ -110,8 +110,8 @@ def test_json_ld_describes_a_scholarly_article() -> None:
     assert [author["familyName"] for author in data["author"]] == ["Smith", "Lee"]
     assert data["datePublished"] == "2020-05"
     assert data["isPartOf"] == {"@type": "Periodical", "name": "J. Things"}
-    assert data["identifier"]["value"] == "10.1/xyz"
-    assert data["sameAs"] == ["https://doi.org/10.1/xyz"]
+    assert data["identifier"]["value"] == "10.1234/xyz"
+    assert data["sameAs"] == ["https://doi.org/10.1234/xyz"]
 
 
 @given(st.text())
@@ -133,10 +133,10 @@ def test_json_ld_script_cannot_be_broken_out_of(value: str) -> None:
     ],
 )
 def test_coins_context_object(entry_type: str, fmt: str, title_key: str) -> None:
-    pairs = parse_qsl(coins(record_of(publication(entry_type, doi="10.1/xyz"))))
+    pairs = parse_qsl(coins(record_of(publication(entry_type, doi="10.1234/xyz"))))
     assert pairs[0] == ("ctx_ver", "Z39.88-2004")
     assert ("rft_val_fmt", fmt) in pairs
     assert (title_key, "A Title") in pairs
     assert [value for name, value in pairs if name == "rft.au"] == ["Smith, Ann B.", "Lee, Jo"]
-    assert ("rft_id", "info:doi/10.1/xyz") in pairs
+    assert ("rft_id", "info:doi/10.1234/xyz") in pairs
     assert ("rft.date", "2020-05") in pairs
