@@ -42,7 +42,7 @@ def entry_bibtex(publication: Publication) -> str:
     lines.extend(
         f"  {role} = {{{' and '.join(people)}}},"
         for role, people in publication.raw_persons.items()
-        if people
+        if people and role not in publication.raw_fields
     )
     lines.extend(
         f"  {name} = {{{value}}},"

@@ -298,3 +298,38 @@ def test_a_document_named_like_a_details_page_wins(make_app, tmp_path: Path) -> 
     assert soup_of(page_path(app, "kumar2022prime")).h1.get_text().startswith("Mine")
     index = soup_of(Path(app.outdir) / "index.html")
     assert not index.find(id="kumar2022prime").select(".publist-details-link")
+
+
+@pytest.mark.sphinx("html", testroot="details")
+def test_bibtex_block_lists_each_field_once(app) -> None:
+    app.build()
+    bibtex = soup_of(page_path(app, "creager2019flexibly")).select_one(".publist-bibtex")
+    lines = bibtex.get_text().strip().splitlines()
+    names = [line.split("=")[0].strip() for line in lines[1:-1]]
+    assert names == [
+        "title",
+        "author",
+        "journal",
+        "volume",
+        "number",
+        "pages",
+        "year",
+        "month",
+        "doi",
+        "pdf",
+    ]
+    assert lines[-1] == "}"
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="details",
+    confoverrides={"extensions": ["sphinxcontrib_publist", "sphinx.ext.mathjax"]},
+)
+def test_details_page_with_math_loads_mathjax(app) -> None:
+    app.build()
+    with_math = soup_of(page_path(app, "grathwohl2020jem"))
+    assert with_math.select(".publist-abstract-body .math")
+    assert any("mathjax" in script.get("src", "") for script in with_math.find_all("script"))
+    without = soup_of(page_path(app, "kumar2022prime"))
+    assert not any("mathjax" in script.get("src", "") for script in without.find_all("script"))
