@@ -7,6 +7,8 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sphinxcontrib_publist.details import page_name
 
@@ -74,7 +76,16 @@ def test_every_listed_entry_gets_a_details_page(make_app, tmp_path: Path, builde
         assert soup_of(list_page).find(id=anchor) is not None
 
 
-def test_page_names_are_stable_and_safe() -> None:
+@given(st.text(min_size=1), st.text(min_size=1))
+def test_page_names_are_safe_and_distinct(first: str, second: str) -> None:
+    name = page_name("publications", first)
+    folder, slug = name.split("/")
+    assert folder == "publications"
+    assert slug and all(char.isascii() and (char.isalnum() or char in "-_") for char in slug)
+    assert (name == page_name("publications", second)) == (first == second)
+
+
+def test_page_names_are_stable_and_readable() -> None:
     assert page_name("publications", "kumar2022prime") == "publications/kumar2022prime"
     odd = page_name("publications", "key:with/odd.chars")
     assert odd.startswith("publications/key-with-odd-chars-")
@@ -201,6 +212,16 @@ def test_details_modes(
     assert len(page.select(".publist-details-link a")) == details_links
     assert page.find(id="grathwohl2020jem").select_one(".publist-title a")["href"] == title_href
     assert (Path(app.outdir) / "publications").exists() == (mode == "pages")
+
+
+@pytest.mark.parametrize("value", ["_static", "../up", "a//b", 3])
+def test_bad_details_dir_falls_back_with_a_warning(make_app, tmp_path: Path, value: object) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-details", srcdir)
+    app = make_app("html", srcdir=srcdir, confoverrides={"publist_details_dir": value})
+    app.build()
+    assert "publist.config" in warnings_of(app)
+    assert page_path(app, "kumar2022prime").is_file()
 
 
 @pytest.mark.parametrize("builder", ["singlehtml", "latex", "text", "man", "texinfo", "epub"])
@@ -333,3 +354,23 @@ def test_details_page_with_math_loads_mathjax(app) -> None:
     assert any("mathjax" in script.get("src", "") for script in with_math.find_all("script"))
     without = soup_of(page_path(app, "kumar2022prime"))
     assert not any("mathjax" in script.get("src", "") for script in without.find_all("script"))
+
+
+def test_latex_after_html_on_one_doctree_dir(make_app, tmp_path: Path) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-details", srcdir)
+    build(make_app, srcdir)
+    app = build(make_app, srcdir, "latex")
+    tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
+    assert "View details" not in tex
+    assert "publications/" not in tex
+    assert r"\sphinxhref{https://openreview.net/forum?id=Hkxzx0NtDB}" in tex
+
+
+def test_gettext_extracts_no_bib_data_from_details(make_app, tmp_path: Path) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-details", srcdir)
+    app = build(make_app, srcdir, "gettext")
+    catalog = (Path(app.outdir) / "index.pot").read_text(encoding="utf-8")
+    assert "Flexibly Fair" not in catalog
+    assert 'msgid "2016"' not in catalog
