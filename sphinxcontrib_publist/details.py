@@ -120,7 +120,7 @@ def record_details(
         entries.append(
             EntryDetails(
                 anchor=pending["ids"][0],
-                coins=coins(record_of(publication)),
+                coins=coins(record_of(publication, with_abstract=False)),
                 fallback=publication.url or "",
                 page=page_name(details_dir, publication.key) if has_page else "",
                 publication=publication if has_page else None,

@@ -7,7 +7,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
-from urllib.parse import quote, unquote, urlencode
+from urllib.parse import quote, unquote
 
 from .model import Publication
 from .richtext import plain_text
@@ -80,8 +80,8 @@ class ScholarRecord:
         return cls(**values)
 
 
-def record_of(publication: Publication) -> ScholarRecord:
-    """The metadata facts of ``publication``."""
+def record_of(publication: Publication, with_abstract: bool = True) -> ScholarRecord:
+    """The metadata facts of ``publication`` (COinS, made for every entry, skip the abstract)."""
     fields = publication.fields
     first_page, _, last_page = fields.get("pages", "").replace("\u2013", "-").partition("-")
     doi = unquote((doi_url(fields.get("doi", "")) or "").removeprefix(DOI_RESOLVER))
@@ -96,7 +96,7 @@ def record_of(publication: Publication) -> ScholarRecord:
         month=publication.month,
         day=publication.day,
         venue=plain_text(publication.venue),
-        abstract=plain_text(publication.abstract),
+        abstract=plain_text(publication.abstract) if with_abstract else "",
         doi=doi,
         url=safe_url(fields.get("url", "")) or "",
         pdf_url=_absolute(fields.get("pdf", "")),
@@ -253,4 +253,5 @@ def coins(record: ScholarRecord) -> str:
         pairs.append(("rft_id", f"info:doi/{record.doi}"))
     if record.url:
         pairs.append(("rft_id", record.url))
-    return urlencode([(name, value) for name, value in pairs if value], quote_via=quote)
+    # The names are plain ASCII; only the values need percent-encoding.
+    return "&".join(f"{name}={quote(value, safe='')}" for name, value in pairs if value)
