@@ -124,6 +124,13 @@ def _date(record: ScholarRecord, separator: str) -> str:
     return separator.join(parts)
 
 
+def _highwire_date(record: ScholarRecord) -> str:
+    # Scholar reads a full date or a year; a year and month alone may be misread.
+    if record.day is not None and record.month is not None:
+        return _date(record, "/")
+    return f"{record.year:04d}" if record.year is not None else ""
+
+
 def _name(family: str, given: str, order: str) -> str:
     if not given:
         return family
@@ -137,7 +144,7 @@ def highwire_tags(record: ScholarRecord, page_url: str) -> list[tuple[str, str]]
         ("citation_author", _name(family, given, "family-first"))
         for family, given in record.authors
     )
-    tags.append(("citation_publication_date", _date(record, "/")))
+    tags.append(("citation_publication_date", _highwire_date(record)))
     if record.kind in VENUE_TAGS:
         tags.append((VENUE_TAGS[record.kind], record.venue))
     tags.extend(

@@ -117,7 +117,7 @@ def test_details_page_content_and_scholar_metadata(app) -> None:
     ]
     assert meta(page, "citation_author")[:2] == ["Creager, Elliot", "Madras, David"]
     assert len(meta(page, "citation_author")) == 7
-    assert meta(page, "citation_publication_date") == ["2019/05"]
+    assert meta(page, "citation_publication_date") == ["2019"]
     assert meta(page, "citation_journal_title") == ["Journal of Fair Learning"]
     assert meta(page, "citation_doi") == ["10.1234/jfl.2019.12"]
     assert meta(page, "citation_pdf_url") == ["https://example.org/creager2019.pdf"]

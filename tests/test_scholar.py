@@ -89,7 +89,7 @@ def test_highwire_tags_in_order_without_empty_values() -> None:
         ("citation_title", "A Title"),
         ("citation_author", "Smith, Ann B."),
         ("citation_author", "Lee, Jo"),
-        ("citation_publication_date", "2020/05"),
+        ("citation_publication_date", "2020"),
         ("citation_journal_title", "J. Things"),
         ("citation_doi", "10.1234/xyz"),
         ("citation_abstract_html_url", "https://example.org/publications/smith2020.html"),
@@ -140,3 +140,18 @@ def test_coins_context_object(entry_type: str, fmt: str, title_key: str) -> None
     assert [value for name, value in pairs if name == "rft.au"] == ["Smith, Ann B.", "Lee, Jo"]
     assert ("rft_id", "info:doi/10.1234/xyz") in pairs
     assert ("rft.date", "2020-05") in pairs
+
+
+@pytest.mark.parametrize(
+    ("month", "day", "highwire", "iso"),
+    [
+        (None, None, "2020", "2020"),
+        (5, None, "2020", "2020-05"),
+        (5, 17, "2020/05/17", "2020-05-17"),
+    ],
+)
+def test_dates_in_each_format(month: int | None, day: int | None, highwire: str, iso: str) -> None:
+    dated = record(month=month, day=day)
+    assert ("citation_publication_date", highwire) in highwire_tags(dated, "p.html")
+    assert json_ld(dated, "p.html")["datePublished"] == iso
+    assert ("rft.date", iso) in parse_qsl(coins(dated))
