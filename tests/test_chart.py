@@ -3,8 +3,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
-from sphinxcontrib_publist.chart import MAX_SPAN, year_counts
+from sphinxcontrib_publist.chart import MAX_SPAN, chart_node, year_counts
 from sphinxcontrib_publist.model import Publication
 
 from .conftest import html_of, warnings_of
@@ -64,3 +65,15 @@ def test_year_chart_is_an_accessible_inline_svg(app) -> None:
 def test_lists_without_the_option_have_no_chart(app) -> None:
     app.build()
     assert html_of(app, "more").select(".publist-chart") == []
+
+
+@pytest.mark.sphinx("html", testroot="details")
+def test_chart_text_is_escaped(app) -> None:
+    hostile = '</svg><script>alert("x")</script>'
+    node = chart_node([(2020, 3)])
+    node["title"] = hostile
+    fragment = app.builder.render_partial(node)["fragment"]
+    svg = BeautifulSoup(fragment, "html.parser").svg
+    assert svg.find("script") is None
+    assert svg["aria-label"] == hostile
+    assert svg.title.get_text() == hostile
