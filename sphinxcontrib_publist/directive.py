@@ -23,7 +23,7 @@ from .nodes import publist_list, publist_pending
 from .options import ListSpec, parse_options
 from .pybtex_styles import style_exists
 from .render import EntryExtras, RenderedGroup, render_list
-from .select import group_publications, sort_publications
+from .select import NO_GROUPING, group_publications, sort_publications
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -150,7 +150,11 @@ class PublicationsDirective(SphinxDirective):
         entry_of = {entry.key: entry for entry in formatted}
         return [
             RenderedGroup(
-                heading=labels.group_label(group.field, group.value) if group.field else "",
+                heading=(
+                    labels.group_label(group.field, group.value)
+                    if group.field != NO_GROUPING
+                    else ""
+                ),
                 value=group.value,
                 entries=tuple(entry_of[publication.key] for publication in group.publications),
             )
