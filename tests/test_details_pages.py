@@ -52,15 +52,21 @@ def resolve(app: object, from_path: Path, href: str) -> tuple[Path, str]:
     return (path / "index.html" if target.path.endswith("/") else path), target.fragment
 
 
-@pytest.mark.parametrize("builder", ["html", "dirhtml"])
-def test_every_listed_entry_gets_a_details_page(make_app, tmp_path: Path, builder: str) -> None:
+@pytest.mark.parametrize(
+    ("builder", "overrides"),
+    [("html", {}), ("dirhtml", {}), ("html", {"html_file_suffix": ".htm"})],
+)
+def test_every_listed_entry_gets_a_details_page(
+    make_app, tmp_path: Path, builder: str, overrides: dict[str, str]
+) -> None:
     srcdir = tmp_path / "src"
     shutil.copytree(ROOTS / "test-details", srcdir)
-    app = make_app(builder, srcdir=srcdir)
+    app = make_app(builder, srcdir=srcdir, confoverrides=overrides)
     app.build()
     assert warnings_of(app) == ""
     for key in KEYS:
         assert page_path(app, key).is_file(), key
+        assert page_path(app, key).suffix == overrides.get("html_file_suffix", ".html")
     index = Path(app.builder.get_output_path("index"))
     page = soup_of(index)
     for entry in page.select(".publist-entry"):
