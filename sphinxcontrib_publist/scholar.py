@@ -89,9 +89,8 @@ def record_of(publication: Publication, with_abstract: bool = True) -> ScholarRe
         key=publication.key,
         kind=KINDS.get(publication.entry_type, "other"),
         title=plain_text(publication.title),
-        authors=tuple(
-            (person.family, person.given) for person in publication.authors or publication.editors
-        ),
+        # Editors are not authors: indexers would credit them with the work.
+        authors=tuple((person.family, person.given) for person in publication.authors),
         year=publication.year,
         month=publication.month,
         day=publication.day,

@@ -155,3 +155,16 @@ def test_dates_in_each_format(month: int | None, day: int | None, highwire: str,
     assert ("citation_publication_date", highwire) in highwire_tags(dated, "p.html")
     assert json_ld(dated, "p.html")["datePublished"] == iso
     assert ("rft.date", iso) in parse_qsl(coins(dated))
+
+
+def test_editors_are_not_credited_as_authors() -> None:
+    edited = Publication(
+        key="proc2020",
+        entry_type="proceedings",
+        editors=(Person(first="Ed", last="Itor"),),
+        title=text("Proceedings"),
+        year=2020,
+    )
+    tags = highwire_tags(record_of(edited), "p.html")
+    assert [name for name, _ in tags if name == "citation_author"] == []
+    assert "author" not in json_ld(record_of(edited), "p.html")
