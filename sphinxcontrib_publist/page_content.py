@@ -18,7 +18,8 @@ BIBTEX_EXCLUDED = frozenset({"abstract", "file", "keywords", "crossref"})
 def page_doctree(publication: Publication, name_format: NameFormat, back_uri: str) -> nodes.section:
     """Title, every author, venue, year, links, full abstract, BibTeX, COinS, back link."""
     anchor = nodes.make_id(publication.key) or "publication"
-    section = nodes.section(ids=[anchor], classes=["publist", "publist-details"])
+    # Not "publist": scripts that enhance lists must leave the page alone.
+    section = nodes.section(ids=[anchor], classes=["publist-details"])
     title = rich_to_nodes(publication.title) or [nodes.Text(publication.key)]
     section += nodes.title("", "", *title, classes=["publist-details-title"])
     section += _fields(publication, name_format)
