@@ -13,13 +13,29 @@ if TYPE_CHECKING:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the directive, nodes, configuration and assets."""
-    from . import assets, chart, config, details, directive, expand, nodes, pages, reporting
+    from . import (
+        assets,
+        chart,
+        config,
+        details,
+        directive,
+        downloads,
+        entry_extras,
+        expand,
+        extra_nodes,
+        nodes,
+        pages,
+        reporting,
+    )
 
     config.register(app)
+    entry_extras.register(app)
     nodes.register(app)
+    extra_nodes.register(app)
     directive.register(app)
     expand.register(app)
     reporting.register(app)
+    downloads.register(app)
     assets.register(app)
     details.register(app)
     pages.register(app)

@@ -12,10 +12,15 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import labels, pipeline, reporting
 from ._log import warn, warn_diagnostic
+from .badges import entry_badges
+from .bibtex_export import bibliography_to_bibtex, entry_to_bibtex
 from .chart import add_chart
 from .config import PublistConfig
 from .details import PublistDomain, record_details
 from .diagnostics import Subtype
+from .downloads import download_node
+from .entry_extras import author_lookup, rendered_links
+from .entry_parts import download_sources
 from .format import FormatOptions, FormattedEntry, format_entries
 from .model import Publication
 from .names import NameMatcher
@@ -42,6 +47,9 @@ OPTION_NAMES = (
     "name-format",
     "details",
     "chart",
+    "bibtex",
+    "download-bib",
+    "max-authors",
 )
 
 
@@ -64,7 +72,9 @@ class PublicationsDirective(SphinxDirective):
             warn(problem.message, problem.subtype, self.get_location())
         paths = self._bib_paths(spec, from_config=not arguments)
         cache_dir = str(Path(self.env.doctreedir) / "publist")
-        loaded = pipeline.load(paths, pipeline.build_date(), cache_dir)
+        loaded = pipeline.load(
+            paths, pipeline.build_date(), cache_dir, link_fields=tuple(config.link_fields)
+        )
         reporting.record(self.env, self.env.docname, pipeline.load_key(paths), loaded.diagnostics)
         shown = self._select(loaded.publications, spec)
         formatted = self._format(shown, spec)
@@ -72,15 +82,19 @@ class PublicationsDirective(SphinxDirective):
         by_key = {publication.key: publication for publication in shown}
         root = render_list(
             groups,
-            lambda entry: self._extras(by_key[entry.key]),
+            lambda entry: self._extras(by_key[entry.key], spec, config),
             spec.abstracts,
             data={},
         )
+        if spec.download_bib and shown:
+            bibtex = bibliography_to_bibtex(shown, config.bibtex_fields, config.bibtex_exclude)
+            root.insert(0, download_node(bibtex, self.env.docname))
         root["classes"].extend(self.options.get("class", []))
         add_chart(root, shown, spec.chart)
         self._annotate(root, by_key, spec, config)
         for entry in root.findall(publist_pending):
             self.state.document.ids[entry["ids"][0]] = entry
+            entry.extend(download_sources(entry["extra"].links))
         self.set_source_info(root)
         return [root]
 
@@ -138,6 +152,7 @@ class PublicationsDirective(SphinxDirective):
             omit=NameMatcher(spec.omit),
             name_format=spec.name_format,
             abstracts=spec.abstracts != "hidden",
+            author_links=author_lookup(self.config.publist_author_links),
         )
         formatted, problems = format_entries(shown, spec.style, options)
         for problem in problems:
@@ -161,10 +176,19 @@ class PublicationsDirective(SphinxDirective):
             for group in group_publications(shown, spec.group_by)
         ]
 
-    def _extras(self, publication: Publication) -> EntryExtras:
+    def _extras(
+        self, publication: Publication, spec: ListSpec, config: PublistConfig
+    ) -> EntryExtras:
+        bibtex = None
+        if spec.bibtex:
+            bibtex = entry_to_bibtex(publication, config.bibtex_fields, config.bibtex_exclude)
         return EntryExtras(
             anchor=self._anchor(publication.key),
             title_url=publication.url,
+            links=rendered_links(publication, config.link_fields, self.env, self.env.docname),
+            badges=entry_badges(publication, config.citation_field),
+            bibtex=bibtex,
+            max_authors=spec.max_authors,
         )
 
     def _anchor(self, key: str) -> str:
