@@ -87,6 +87,8 @@ def chart_title() -> str:
 def chart_columns() -> tuple[str, str]:
     """The column headings of the per-year table of counts."""
     return str(_("Year")), str(_("Publications"))
+
+
 # The default link labels, listed so message extraction finds them; a label
 # configured in publist_link_fields is looked up in the catalog the same way.
 LINK_LABELS = (
