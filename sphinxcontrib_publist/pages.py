@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import html
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.util.osutil import relative_uri
 
 from ._log import warn
+from .bibtex_export import entry_to_bibtex
+from .config import PublistConfig
 from .details import (
     EntryDetails,
     ListDetails,
@@ -21,10 +25,18 @@ from .details import (
     pages_supported,
 )
 from .diagnostics import Subtype
+from .entry_parts import RenderedLink, copy_download_files
 from .model import Publication
-from .nodes import publist_list
+from .nodes import publist_list, publist_pending
 from .page_content import page_doctree
-from .scholar import highwire_tags, json_ld, json_ld_script, meta_tags_html, record_of
+from .scholar import (
+    ScholarRecord,
+    highwire_tags,
+    json_ld,
+    json_ld_script,
+    meta_tags_html,
+    record_of,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -46,6 +58,7 @@ def collect_pages(app: Sphinx) -> Iterator[PageSpec]:
             details = list_details(root)
             if details is None:
                 continue
+            pendings = {pending["ids"][0]: pending for pending in root.findall(publist_pending)}
             for entry in details.pages():
                 if entry.page in written:
                     continue
@@ -57,22 +70,38 @@ def collect_pages(app: Sphinx) -> Iterator[PageSpec]:
                         (docname, root.line),
                     )
                     continue
-                yield entry.page, page_context(builder, entry, details, docname), "page.html"
+                pending = pendings.get(entry.anchor)
+                context = page_context(builder, entry, details, pending, docname)
+                yield entry.page, context, "page.html"
 
 
 def page_context(
-    builder: StandaloneHTMLBuilder, entry: EntryDetails, details: ListDetails, docname: str
+    builder: StandaloneHTMLBuilder,
+    entry: EntryDetails,
+    details: ListDetails,
+    pending: nodes.Element | None,
+    docname: str,
 ) -> dict[str, Any]:
-    """The template context of one details page: body, title, metadata, parent."""
+    """The template context of one details page: body, title, metadata, parent.
+
+    ``pending`` is the entry in the stored list: its links, and the names of
+    the files Sphinx copied for them.
+    """
     publication = cast("Publication", entry.publication)
-    record = record_of(publication)
-    page_url = _page_url(builder, entry.page)
+    config = PublistConfig.from_sphinx(builder.config)
+    links: Sequence[RenderedLink] = pending["extra"].links if pending is not None else ()
+    bibtex = entry_to_bibtex(publication, config.bibtex_fields, config.bibtex_exclude)
     list_uri = builder.get_relative_uri(entry.page, docname)
-    section = page_doctree(publication, details.name_format, f"{list_uri}#{entry.anchor}")
+    back_uri = f"{list_uri}#{entry.anchor}"
+    section = page_doctree(publication, details.name_format, links, bibtex, back_uri)
+    if pending is not None:
+        copy_download_files(pending, section)
     _rebase_relative_links(section, posixpath.dirname(list_uri))
     has_math = any(True for _ in section.findall(nodes.math))
     with _writing(builder, entry.page):
         body = builder.render_partial(section)["fragment"]
+    page_url = _page_url(builder, entry.page)
+    record = _with_pdf(record_of(publication), links, section, builder)
     head = meta_tags_html(highwire_tags(record, page_url))
     head += json_ld_script(json_ld(record, page_url))
     title_node = builder.env.titles.get(docname)
@@ -91,6 +120,25 @@ def page_context(
         "sourcename": "",
         "has_maths_elements": has_math,
     }
+
+
+def _with_pdf(
+    record: ScholarRecord,
+    links: Sequence[RenderedLink],
+    section: nodes.Element,
+    builder: StandaloneHTMLBuilder,
+) -> ScholarRecord:
+    """The record with ``citation_pdf_url`` pointing at a PDF copied into the site, if any."""
+    baseurl = builder.config.html_baseurl
+    pdf = next((link for link in links if link.kind == "pdf" and link.download), None)
+    if record.pdf_url or pdf is None or not baseurl:
+        return record
+    for download in section.findall(addnodes.download_reference):
+        if download["reftarget"] == pdf.url and "filename" in download:
+            return replace(
+                record, pdf_url=posixpath.join(baseurl, "_downloads", download["filename"])
+            )
+    return record
 
 
 @contextmanager

@@ -114,8 +114,13 @@ def test_details_page_content_and_scholar_metadata(app) -> None:
     )
     assert "flexibly fair" in page.select_one(".publist-abstract-body").get_text()
     links = {a.get_text(): a["href"] for a in page.select("dd.publist-details-links a")}
-    assert links == {"DOI": "https://doi.org/10.1234/jfl.2019.12"}
-    bibtex = page.select_one(".publist-bibtex").get_text()
+    assert links == {
+        "DOI": "https://doi.org/10.1234/jfl.2019.12",
+        "PDF": "https://example.org/creager2019.pdf",
+    }
+    toggle = page.select_one("details.publist-bibtex")
+    assert toggle.has_attr("open")
+    bibtex = toggle.select_one("pre").get_text()
     assert bibtex.startswith("@article{creager2019flexibly,")
     assert "abstract" not in bibtex
     assert meta(page, "citation_title") == [
@@ -139,6 +144,26 @@ def test_details_page_content_and_scholar_metadata(app) -> None:
     assert len(data["author"]) == 7  # type: ignore[arg-type]
     span = page.select_one("span.Z3988")
     assert ("rft.jtitle", "Journal of Fair Learning") in parse_qsl(span["title"])
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_a_pdf_in_the_source_tree_is_downloadable_from_the_details_page(
+    make_app, tmp_path: Path, builder: str
+) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-details", srcdir)
+    overrides = {"html_baseurl": "https://ex.org/site/"}
+    app = make_app(builder, srcdir=srcdir, confoverrides=overrides)
+    app.build()
+    assert warnings_of(app) == ""
+    path = page_path(app, "kumar2022prime")
+    page = soup_of(path)
+    (pdf,) = page.select("dd.publist-details-links a.publist-link-pdf")
+    copied, _ = resolve(app, path, pdf["href"])
+    assert copied.read_bytes() == (srcdir / "papers" / "prime.pdf").read_bytes()
+    relative = copied.relative_to(Path(app.outdir)).as_posix()
+    assert relative.startswith("_downloads/")
+    assert meta(page, "citation_pdf_url") == [f"https://ex.org/site/{relative}"]
 
 
 @pytest.mark.sphinx("html", testroot="details")
@@ -330,12 +355,12 @@ def test_a_document_named_like_a_details_page_wins(make_app, tmp_path: Path) -> 
 @pytest.mark.sphinx("html", testroot="details")
 def test_bibtex_block_lists_each_field_once(app) -> None:
     app.build()
-    bibtex = soup_of(page_path(app, "creager2019flexibly")).select_one(".publist-bibtex")
+    bibtex = soup_of(page_path(app, "creager2019flexibly")).select_one(".publist-bibtex pre")
     lines = bibtex.get_text().strip().splitlines()
     names = [line.split("=")[0].strip() for line in lines[1:-1]]
     assert names == [
-        "title",
         "author",
+        "title",
         "journal",
         "volume",
         "number",

@@ -65,7 +65,7 @@ def test_every_entry_has_a_details_page_with_metadata(outdir: Path) -> None:
         assert "Swersky, Kevin" in [tag["content"] for tag in authors]
         assert len(data["author"]) == len(authors)
         assert page.select_one("span.Z3988")["title"].startswith("ctx_ver=Z39.88-2004&")
-        assert page.select_one(".publist-bibtex").get_text().lstrip().startswith("@")
+        assert page.select_one(".publist-bibtex pre").get_text().startswith("@")
         back, anchor = follow(outdir, page_path, page.select_one(".publist-back a")["href"])
         assert back == profile_path
         assert profile.find(id=anchor) is entry
