@@ -176,7 +176,9 @@ def _rebase_relative_links(section: nodes.section, list_dir: str) -> None:
             and "://" not in uri
             and not uri.startswith(("/", "#"))
         ):
-            reference["refuri"] = posixpath.normpath(posixpath.join(list_dir, uri))
+            rebased = posixpath.normpath(posixpath.join(list_dir, uri))
+            # normpath drops a trailing slash, which names a directory's index page.
+            reference["refuri"] = rebased + "/" if uri.endswith("/") else rebased
 
 
 def register(app: Sphinx) -> None:

@@ -147,7 +147,7 @@ def test_details_page_content_and_scholar_metadata(app) -> None:
 
 
 @pytest.mark.parametrize("builder", ["html", "dirhtml"])
-def test_a_pdf_in_the_source_tree_is_downloadable_from_the_details_page(
+def test_relative_links_and_copied_pdfs_work_from_the_details_page(
     make_app, tmp_path: Path, builder: str
 ) -> None:
     srcdir = tmp_path / "src"
@@ -164,6 +164,10 @@ def test_a_pdf_in_the_source_tree_is_downloadable_from_the_details_page(
     relative = copied.relative_to(Path(app.outdir)).as_posix()
     assert relative.startswith("_downloads/")
     assert meta(page, "citation_pdf_url") == [f"https://ex.org/site/{relative}"]
+    index = Path(app.builder.get_output_path("index"))
+    listed = soup_of(index).find(id="kumar2022prime").select_one("a.publist-link-code")
+    here = page.select_one("dd.publist-details-links a.publist-link-code")
+    assert resolve(app, path, here["href"]) == resolve(app, index, listed["href"])
 
 
 @pytest.mark.sphinx("html", testroot="details")
