@@ -58,6 +58,7 @@ class ListDetails:
     mode: str
     name_format: NameFormat
     entries: tuple[EntryDetails, ...]
+    highlight: tuple[str, ...] = ()
 
     def pages(self) -> Iterator[EntryDetails]:
         """The entries that have a details page."""
@@ -111,6 +112,7 @@ def record_details(
     mode: str,
     details_dir: str,
     name_format: NameFormat,
+    highlight: tuple[str, ...] = (),
 ) -> list[str]:
     """Store the list's ``ListDetails`` on ``root``; return the keys given pages."""
     entries = []
@@ -126,7 +128,7 @@ def record_details(
                 publication=publication if has_page else None,
             )
         )
-    details = ListDetails(mode, name_format, tuple(entries))
+    details = ListDetails(mode, name_format, tuple(entries), highlight)
     root[DETAILS_ATTRIBUTE] = details
     return [entry.publication.key for entry in details.pages() if entry.publication]
 

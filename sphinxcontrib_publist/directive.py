@@ -105,7 +105,9 @@ class PublicationsDirective(SphinxDirective):
         spec: ListSpec,
         config: PublistConfig,
     ) -> None:
-        paged = record_details(root, by_key, spec.details, config.details_dir, spec.name_format)
+        paged = record_details(
+            root, by_key, spec.details, config.details_dir, spec.name_format, spec.highlight
+        )
         if paged:
             domain = cast("PublistDomain", self.env.get_domain(PublistDomain.name))
             domain.note_details(self.env.docname, paged)

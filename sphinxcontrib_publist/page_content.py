@@ -8,27 +8,30 @@ from docutils import nodes
 
 from . import labels
 from .details import publist_coins
-from .entry_parts import RenderedLink, bibtex_block, links_paragraph
+from .entry_parts import RenderedLink, author_line, bibtex_block, links_paragraph
+from .format import AuthorName
 from .model import Publication
-from .names import NameFormat, display_name
 from .nodes import rich_to_nodes
 from .scholar import coins, record_of
 
 
 def page_doctree(
     publication: Publication,
-    name_format: NameFormat,
+    authors: Sequence[AuthorName],
     links: Sequence[RenderedLink],
     bibtex: str,
     back_uri: str,
 ) -> nodes.section:
-    """Title, every author, venue, year, links, full abstract, BibTeX, COinS, back link."""
+    """Title, every author, venue, year, links, full abstract, BibTeX, COinS, back link.
+
+    ``authors`` are the publication's every author (or editor), formatted as its list does.
+    """
     anchor = nodes.make_id(publication.key) or "publication"
     # Not "publist": scripts that enhance lists must leave the page alone.
     section = nodes.section(ids=[anchor], classes=["publist-details"])
     title = rich_to_nodes(publication.title) or [nodes.Text(publication.key)]
     section += nodes.title("", "", *title, classes=["publist-details-title"])
-    section += _fields(publication, name_format, links)
+    section += _fields(publication, authors, links)
     if publication.abstract:
         label = labels.details_field("abstract")
         section += nodes.rubric(label, label, classes=["publist-details-heading"])
@@ -46,12 +49,10 @@ def page_doctree(
 
 
 def _fields(
-    publication: Publication, name_format: NameFormat, links: Sequence[RenderedLink]
+    publication: Publication, authors: Sequence[AuthorName], links: Sequence[RenderedLink]
 ) -> nodes.field_list:
     fields = nodes.field_list(classes=["publist-details-fields"])
-    people = publication.authors or publication.editors
-    names = ", ".join(display_name(person, name_format) for person in people)
-    _add_field(fields, "authors", [nodes.Text(names)] if names else [])
+    _add_field(fields, "authors", list(author_line(authors, None).children))
     _add_field(fields, "venue", rich_to_nodes(publication.venue))
     _add_field(fields, "year", _year(publication))
     paragraph = links_paragraph(links)

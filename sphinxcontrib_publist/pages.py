@@ -25,8 +25,11 @@ from .details import (
     pages_supported,
 )
 from .diagnostics import Subtype
+from .entry_extras import author_lookup
 from .entry_parts import RenderedLink, copy_download_files
+from .format import FormatOptions, format_default
 from .model import Publication
+from .names import NameLookup, NameMatcher
 from .nodes import publist_list, publist_pending
 from .page_content import page_doctree
 from .scholar import (
@@ -53,12 +56,14 @@ def collect_pages(app: Sphinx) -> Iterator[PageSpec]:
     builder = cast("StandaloneHTMLBuilder", app.builder)
     domain = cast("PublistDomain", app.env.get_domain(PublistDomain.name))
     written: set[str] = set()
+    author_links = author_lookup(app.config.publist_author_links)
     for docname in sorted(domain.details_documents):
         for root in app.env.get_doctree(docname).findall(publist_list):
             details = list_details(root)
             if details is None:
                 continue
             pendings = {pending["ids"][0]: pending for pending in root.findall(publist_pending)}
+            names = _name_options(details, author_links)
             for entry in details.pages():
                 if entry.page in written:
                     continue
@@ -71,14 +76,14 @@ def collect_pages(app: Sphinx) -> Iterator[PageSpec]:
                     )
                     continue
                 pending = pendings.get(entry.anchor)
-                context = page_context(builder, entry, details, pending, docname)
+                context = page_context(builder, entry, names, pending, docname)
                 yield entry.page, context, "page.html"
 
 
 def page_context(
     builder: StandaloneHTMLBuilder,
     entry: EntryDetails,
-    details: ListDetails,
+    names: FormatOptions,
     pending: nodes.Element | None,
     docname: str,
 ) -> dict[str, Any]:
@@ -93,7 +98,8 @@ def page_context(
     bibtex = entry_to_bibtex(publication, config.bibtex_fields, config.bibtex_exclude)
     list_uri = builder.get_relative_uri(entry.page, docname)
     back_uri = f"{list_uri}#{entry.anchor}"
-    section = page_doctree(publication, details.name_format, links, bibtex, back_uri)
+    authors = format_default(publication, names).authors
+    section = page_doctree(publication, authors, links, bibtex, back_uri)
     if pending is not None:
         copy_download_files(pending, section)
     _rebase_relative_links(section, posixpath.dirname(list_uri))
@@ -120,6 +126,16 @@ def page_context(
         "sourcename": "",
         "has_maths_elements": has_math,
     }
+
+
+def _name_options(details: ListDetails, author_links: NameLookup[str] | None) -> FormatOptions:
+    """How a list's details pages write names: its format and highlight, nobody omitted."""
+    return FormatOptions(
+        highlight=NameMatcher(details.highlight),
+        omit=NameMatcher(()),
+        name_format=details.name_format,
+        author_links=author_links,
+    )
 
 
 def _with_pdf(

@@ -106,9 +106,10 @@ def test_details_page_content_and_scholar_metadata(app) -> None:
     assert page.select_one("h1").get_text().rstrip("¶") == (
         "Flexibly Fair Representation Learning by Disentanglement"
     )
-    authors = page.select_one("dd.publist-details-authors").get_text()
-    assert "Kevin Swersky" in authors  # every author, the omitted one included
-    assert authors.count(",") == 6
+    authors = page.select_one("dd.publist-details-authors")
+    assert authors.get_text().count(",") == 6  # every author, the omitted one included
+    assert [name.get_text() for name in authors.select(".publist-me")] == ["Kevin Swersky"]
+    assert authors.find("a", string="Richard Zemel")["href"] == "https://example.org/zemel"
     assert page.select_one("dd.publist-details-venue").get_text().strip() == (
         "Journal of Fair Learning"
     )
