@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from docutils import nodes
 
 from . import labels
+from .badges import Badge
 from .details import publist_coins
-from .entry_parts import RenderedLink, author_line, bibtex_block, links_paragraph
+from .entry_parts import RenderedLink, author_line, badge_nodes, bibtex_block, links_paragraph
 from .format import AuthorName
 from .model import Publication
 from .nodes import rich_to_nodes
@@ -19,6 +20,7 @@ def page_doctree(
     publication: Publication,
     authors: Sequence[AuthorName],
     links: Sequence[RenderedLink],
+    badges: Sequence[Badge],
     bibtex: str,
     back_uri: str,
 ) -> nodes.section:
@@ -31,7 +33,7 @@ def page_doctree(
     section = nodes.section(ids=[anchor], classes=["publist-details"])
     title = rich_to_nodes(publication.title) or [nodes.Text(publication.key)]
     section += nodes.title("", "", *title, classes=["publist-details-title"])
-    section += _fields(publication, authors, links)
+    section += _fields(publication, authors, links, badges)
     if publication.abstract:
         label = labels.details_field("abstract")
         section += nodes.rubric(label, label, classes=["publist-details-heading"])
@@ -49,12 +51,15 @@ def page_doctree(
 
 
 def _fields(
-    publication: Publication, authors: Sequence[AuthorName], links: Sequence[RenderedLink]
+    publication: Publication,
+    authors: Sequence[AuthorName],
+    links: Sequence[RenderedLink],
+    badges: Sequence[Badge],
 ) -> nodes.field_list:
     fields = nodes.field_list(classes=["publist-details-fields"])
     _add_field(fields, "authors", list(author_line(authors, None).children))
     _add_field(fields, "venue", rich_to_nodes(publication.venue))
-    _add_field(fields, "year", _year(publication))
+    _add_field(fields, "year", _year(publication, badges))
     paragraph = links_paragraph(links)
     _add_field(fields, "links", list(paragraph.children) if paragraph else [])
     return fields
@@ -73,13 +78,19 @@ def _add_field(fields: nodes.field_list, name: str, content: list[nodes.Node]) -
     )
 
 
-def _year(publication: Publication) -> list[nodes.Node]:
-    parts: list[nodes.Node] = []
+def _year(publication: Publication, badges: Sequence[Badge]) -> list[nodes.Node]:
+    pieces: list[nodes.Node] = []
     if publication.year is not None:
-        parts.append(nodes.Text(str(publication.year)))
+        pieces.append(nodes.Text(str(publication.year)))
     if publication.forthcoming:
-        if parts:
-            parts.append(nodes.Text(" "))
         status = labels.to_appear()
-        parts.append(nodes.inline(status, status, classes=["publist-status"]))
-    return parts
+        classes = ["publist-status", "publist-badge", "publist-badge-to-appear"]
+        pieces.append(nodes.inline(status, status, classes=classes))
+    # badge_nodes puts a space before each badge; here spaces go between pieces.
+    pieces += [node for node in badge_nodes(badges) if not isinstance(node, nodes.Text)]
+    spaced: list[nodes.Node] = []
+    for piece in pieces:
+        if spaced:
+            spaced.append(nodes.Text(" "))
+        spaced.append(piece)
+    return spaced

@@ -32,6 +32,7 @@ from .model import Publication
 from .names import NameLookup, NameMatcher
 from .nodes import publist_list, publist_pending
 from .page_content import page_doctree
+from .render import EntryExtras
 from .scholar import (
     ScholarRecord,
     highwire_tags,
@@ -94,12 +95,12 @@ def page_context(
     """
     publication = cast("Publication", entry.publication)
     config = PublistConfig.from_sphinx(builder.config)
-    links: Sequence[RenderedLink] = pending["extra"].links if pending is not None else ()
+    extra = pending["extra"] if pending is not None else EntryExtras(anchor=entry.anchor)
     bibtex = entry_to_bibtex(publication, config.bibtex_fields, config.bibtex_exclude)
     list_uri = builder.get_relative_uri(entry.page, docname)
     back_uri = f"{list_uri}#{entry.anchor}"
     authors = format_default(publication, names).authors
-    section = page_doctree(publication, authors, links, bibtex, back_uri)
+    section = page_doctree(publication, authors, extra.links, extra.badges, bibtex, back_uri)
     if pending is not None:
         copy_download_files(pending, section)
     _rebase_relative_links(section, posixpath.dirname(list_uri))
@@ -107,7 +108,7 @@ def page_context(
     with _writing(builder, entry.page):
         body = builder.render_partial(section)["fragment"]
     page_url = _page_url(builder, entry.page)
-    record = _with_pdf(record_of(publication), links, section, builder)
+    record = _with_pdf(record_of(publication), extra.links, section, builder)
     head = meta_tags_html(highwire_tags(record, page_url))
     head += json_ld_script(json_ld(record, page_url))
     title_node = builder.env.titles.get(docname)

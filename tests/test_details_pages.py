@@ -113,6 +113,9 @@ def test_details_page_content_and_scholar_metadata(app) -> None:
     assert page.select_one("dd.publist-details-venue").get_text().strip() == (
         "Journal of Fair Learning"
     )
+    year = page.select_one("dd.publist-details-year")
+    assert " ".join(year.get_text().split()) == "2019 Best Paper Award"
+    assert year.select_one(".publist-badge-award") is not None
     assert "flexibly fair" in page.select_one(".publist-abstract-body").get_text()
     links = {a.get_text(): a["href"] for a in page.select("dd.publist-details-links a")}
     assert links == {
@@ -372,6 +375,7 @@ def test_bibtex_block_lists_each_field_once(app) -> None:
         "pages",
         "year",
         "month",
+        "award",
         "doi",
         "pdf",
     ]
