@@ -23,12 +23,14 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         entry_extras,
         expand,
         extra_nodes,
+        labels,
         nodes,
         pages,
         reporting,
     )
 
     config.register(app)
+    labels.register(app)
     entry_extras.register(app)
     nodes.register(app)
     extra_nodes.register(app)

@@ -6,6 +6,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import MISSING, Field, dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
+import sphinx
+
 from ._log import warn
 from .bibtex_export import DEFAULT_EXCLUDE
 from .diagnostics import Subtype
@@ -181,12 +183,14 @@ def highlight_names(value: Any) -> list[str]:
 def register(app: Sphinx) -> None:
     """Declare every value and check them once the configuration is read."""
     for item in fields(PublistConfig):
+        # ``description`` arrived in Sphinx 7.4; the help text is only documentation.
+        described = {"description": item.metadata["help"]} if sphinx.version_info >= (7, 4) else {}
         app.add_config_value(
             f"publist_{item.name}",
             default_of(item),
             "env",
             types=item.metadata["types"],
-            description=item.metadata["help"],
+            **described,
         )
     app.connect("config-inited", _check_values)
 

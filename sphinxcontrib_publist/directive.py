@@ -75,7 +75,12 @@ class PublicationsDirective(SphinxDirective):
         loaded = pipeline.load(
             paths, pipeline.build_date(), cache_dir, link_fields=tuple(config.link_fields)
         )
-        reporting.record(self.env, self.env.docname, pipeline.load_key(paths), loaded.diagnostics)
+        located = [diagnostic for diagnostic in loaded.diagnostics if diagnostic.source]
+        reporting.record(self.env, self.env.docname, pipeline.load_key(paths), located)
+        for diagnostic in loaded.diagnostics:
+            if not diagnostic.source:
+                # An unreadable file: the problem is where the directive names it.
+                warn_diagnostic(diagnostic, self.get_location())
         shown = self._select(loaded.publications, spec)
         formatted = self._format(shown, spec)
         groups = self._groups(shown, formatted, spec)

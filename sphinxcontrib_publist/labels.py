@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from sphinx.locale import get_translation
 
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
 CATALOG = "sphinxcontrib_publist"
+LOCALE_DIR = Path(__file__).parent / "locales"
 _ = get_translation(CATALOG)
 
 TYPE_LABELS = {
@@ -143,3 +150,8 @@ def badge_label(kind: str, detail: str) -> str:
     if kind == "citations":
         return str(_("Cited by {count}")).format(count=detail)
     return detail
+
+
+def register(app: Sphinx) -> None:
+    """Make the shipped translations of these labels available."""
+    app.add_message_catalog(CATALOG, str(LOCALE_DIR))
