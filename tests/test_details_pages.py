@@ -414,3 +414,15 @@ def test_gettext_extracts_no_bib_data_from_details(make_app, tmp_path: Path) -> 
     catalog = (Path(app.outdir) / "index.pot").read_text(encoding="utf-8")
     assert "Flexibly Fair" not in catalog
     assert 'msgid "2016"' not in catalog
+
+
+@pytest.mark.sphinx("html", testroot="details", confoverrides={"language": "de"})
+def test_details_labels_are_translated(app) -> None:
+    app.build()
+    index = soup_of(Path(app.outdir) / "index.html")
+    assert index.select_one(".publist-details-link a").get_text() == "Details anzeigen"
+    assert index.select_one(".publist-chart svg")["aria-label"] == "Publikationen pro Jahr"
+    page = soup_of(page_path(app, "creager2019flexibly"))
+    assert page.select_one(".publist-back a").get_text() == "Zurück zur Liste"
+    fields = [name.get_text().rstrip(":") for name in page.select("dl.publist-details-fields dt")]
+    assert fields == ["Autoren", "Erschienen in", "Jahr", "Links"]
