@@ -57,7 +57,8 @@ def collect_pages(app: Sphinx) -> Iterator[PageSpec]:
     builder = cast("StandaloneHTMLBuilder", app.builder)
     domain = cast("PublistDomain", app.env.get_domain(PublistDomain.name))
     written: set[str] = set()
-    author_links = author_lookup(app.config.publist_author_links)
+    config = PublistConfig.from_sphinx(app.config)
+    author_links = author_lookup(config.author_links)
     for docname in sorted(domain.details_documents):
         for root in app.env.get_doctree(docname).findall(publist_list):
             details = list_details(root)
@@ -70,19 +71,21 @@ def collect_pages(app: Sphinx) -> Iterator[PageSpec]:
                     continue
                 written.add(entry.page)
                 if not page_available(app.env, entry.page):
+                    key = entry.publication.key if entry.publication else entry.anchor
                     warn(
-                        f"no details page for {entry.anchor!r}: a document is named {entry.page!r}",
+                        f"no details page for {key!r}: a document is named {entry.page!r}",
                         Subtype.DETAILS,
                         (docname, root.line),
                     )
                     continue
                 pending = pendings.get(entry.anchor)
-                context = page_context(builder, entry, names, pending, docname)
+                context = page_context(builder, config, entry, names, pending, docname)
                 yield entry.page, context, "page.html"
 
 
 def page_context(
     builder: StandaloneHTMLBuilder,
+    config: PublistConfig,
     entry: EntryDetails,
     names: FormatOptions,
     pending: nodes.Element | None,
@@ -94,7 +97,6 @@ def page_context(
     the files Sphinx copied for them.
     """
     publication = cast("Publication", entry.publication)
-    config = PublistConfig.from_sphinx(builder.config)
     extra = pending["extra"] if pending is not None else EntryExtras(anchor=entry.anchor)
     bibtex = entry_to_bibtex(publication, config.bibtex_fields, config.bibtex_exclude)
     list_uri = builder.get_relative_uri(entry.page, docname)
@@ -104,7 +106,7 @@ def page_context(
     if pending is not None:
         copy_download_files(pending, section)
     _rebase_relative_links(section, posixpath.dirname(list_uri))
-    has_math = any(True for _ in section.findall(nodes.math))
+    has_math = next(section.findall(nodes.math), None) is not None
     with _writing(builder, entry.page):
         body = builder.render_partial(section)["fragment"]
     page_url = _page_url(builder, entry.page)
