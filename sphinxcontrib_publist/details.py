@@ -116,9 +116,9 @@ def record_details(
 ) -> list[str]:
     """Store the list's ``ListDetails`` on ``root``; return the keys given pages."""
     entries = []
+    has_page = mode == "pages"
     for pending in root.findall(publist_pending):
         publication = publications[pending["entry"].key]
-        has_page = mode == "pages"
         entries.append(
             EntryDetails(
                 anchor=pending["ids"][0],
