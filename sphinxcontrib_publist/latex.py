@@ -18,6 +18,7 @@ from ._latex_scan import (
     match_braces,
     skip_blanks,
     starts_line,
+    strip_leading_blanks,
     strip_trailing_blanks,
     typeset,
 )
@@ -47,7 +48,7 @@ def latex_to_plain(source: str) -> str:
     return plain_text(latex_to_rich(source).rich)
 
 
-_NEEDS_PARSING = re.compile(r"[\\{}$~\-`'%]")
+_NEEDS_PARSING = re.compile(r"[\\{}$~`'%]|--")
 _SPACES = re.compile(r" [ \t\n\r\f\v]+|[\t\n\r\f\v][ \t\n\r\f\v]*")
 _TOKEN = re.compile(
     r"(?P<text>[^\\{}$%]+)|\\(?P<word>[A-Za-z]+)[ \t\n\r]*|\\(?P<symbol>[^A-Za-z])"
@@ -117,7 +118,7 @@ class _Converter:
                 self.percent(match.start())
         while self.marks:
             self.pop_mark()
-        rich = strip_trailing_blanks(self.builders[0].finish())
+        rich = strip_leading_blanks(strip_trailing_blanks(self.builders[0].finish()))
         return Conversion(rich, tuple(self.unknown), tuple(self.unsafe))
 
     # Output.
