@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -74,12 +75,13 @@ def read_bibliography(paths: Sequence[str]) -> Bibliography:
         before = set(parser.data.entries)
         errors = _parse_leniently(parser, text, path)
         lines = entry_lines(text)
+        repeats = _Repeats(text, {key.lower() for key in before})
         broken: set[str] = set()
         reported: set[Diagnostic] = set()
         for error in errors:
             if _in_bare_comment(error, text):
                 continue
-            diagnostic, broken_key = _diagnostic_from_error(error, path, text, lines)
+            diagnostic, broken_key = _diagnostic_from_error(error, path, text, lines, repeats)
             # A field repeated five times in one entry is one problem.
             if diagnostic not in reported:
                 reported.add(diagnostic)
@@ -183,8 +185,26 @@ def _in_bare_comment(error: Exception, text: str) -> bool:
     return BARE_COMMENT.match(text, error.error_context_info[0] or 0) is not None
 
 
+class _Repeats:
+    """Where each repeated key of one file repeats, in the order pybtex reports them."""
+
+    def __init__(self, text: str, defined_before: set[str]) -> None:
+        self.text = text
+        self.defined_before = defined_before
+        self.reported: Counter[str] = Counter()
+
+    def next_line(self, key: str) -> int | None:
+        """The line of the next repeat of ``key``."""
+        folded = key.lower()
+        starts = duplicate_key_lines(self.text, key)
+        # The first entry with a key new to this file is the original, not a repeat.
+        index = self.reported[folded] + (0 if folded in self.defined_before else 1)
+        self.reported[folded] += 1
+        return starts[index] if index < len(starts) else _last(starts)
+
+
 def _diagnostic_from_error(
-    error: Exception, path: str, text: str, lines: dict[str, int]
+    error: Exception, path: str, text: str, lines: dict[str, int], repeats: _Repeats
 ) -> tuple[Diagnostic, str | None]:
     """The diagnostic of a parse error, and the key of the entry it breaks (if any)."""
     if isinstance(error, RecursionError):
@@ -197,8 +217,7 @@ def _diagnostic_from_error(
     if repeated:
         key = repeated.group(1)
         message = f"duplicate entry key {key!r}: the later entry is ignored"
-        line = _last(duplicate_key_lines(text, key))
-        return Diagnostic(message, Subtype.DUPLICATE_KEY, path, line), None
+        return Diagnostic(message, Subtype.DUPLICATE_KEY, path, repeats.next_line(key)), None
     duplicate_field = DUPLICATE_FIELD.search(message)
     if duplicate_field:
         key, field = duplicate_field.groups()

@@ -94,6 +94,12 @@ CASES = [
         (("duplicate-key", "dupes-a.bib:6"), ("duplicate-key", "dupes-b.bib:6")),
         ("dup-within", "dup-across", "dup-only-b"),
     ),
+    Case(
+        "thrice",
+        ("thrice.bib",),
+        (("duplicate-key", "thrice.bib:2"), ("duplicate-key", "thrice.bib:3")),
+        ("thrice", "once"),
+    ),
     Case("types", ("types.bib",), (), ("type-foobar", "type-webpage", "type-upper")),
     Case(
         "crossref",
