@@ -27,9 +27,11 @@ NEW_ENTRY = """
 """
 
 
-def build_reading(srcdir: Path, **kwargs: Any) -> tuple[SphinxTestApp, list[str]]:
+def build_reading(
+    srcdir: Path, builder: str = "html", **kwargs: Any
+) -> tuple[SphinxTestApp, list[str]]:
     """Build and return the documents Sphinx read (not just wrote)."""
-    app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO(), **kwargs)
+    app = SphinxTestApp(builder, srcdir=srcdir, status=StringIO(), warning=StringIO(), **kwargs)
     read: list[str] = []
     app.connect("env-before-read-docs", lambda _app, _env, docnames: read.extend(docnames))
     try:
@@ -162,3 +164,14 @@ def test_clean_builds_are_reproducible_across_hash_seeds(project: Path, tmp_path
     second = clean_build_in_subprocess(project, tmp_path / "two", "2")
     assert first
     assert first == second
+
+
+def test_latex_after_html_reuses_the_doctrees(project: Path) -> None:
+    build_reading(project)
+    app, read = build_reading(project, "latex")
+    assert read == []
+    assert publist_warnings(app) == []
+    tex = (Path(app.outdir) / "multidoc.tex").read_text(encoding="utf-8")
+    # Every page's list made it into the one LaTeX document.
+    assert tex.count("Alice Measures Things") == 5
+    assert "A Talk About Things" in tex
