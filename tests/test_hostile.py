@@ -226,7 +226,7 @@ XSS = Case(
     ("xss.bib",),
     (),
     (),
-    options="   :group-by: type\n\n.. publications:: xss.bib\n   :style: plain\n",
+    options="   :group-by: journal\n\n.. publications:: xss.bib\n   :style: plain\n",
 )
 DANGEROUS_SCHEME = re.compile(r"^(javascript|data|vbscript):", re.IGNORECASE)
 SAFE_CLASS = re.compile(r"[A-Za-z0-9_-]+")
@@ -262,6 +262,9 @@ def test_hostile_strings_never_become_markup(built: SphinxTestApp) -> None:
     text = lists[0].get_text()
     assert '<script>alert("title")</script>' in text
     assert '"><img src=x onerror=alert(1)>' in text
+    # A hostile value reached an attribute, and stayed a value.
+    groups = [group.get("data-publist-group") for group in lists[0].select(".publist-group")]
+    assert '</p><iframe src="javascript:alert(1)"></iframe>' in groups
     raw = (Path(built.outdir) / "xss.html").read_text(encoding="utf-8")
     assert "<script>alert" not in raw
     assert "onerror=alert(1)>" not in raw.replace("onerror=alert(1)&gt;", "")
