@@ -224,3 +224,9 @@ def test_bad_option_values_warn_once_and_fall_back(tmp_path: Path, option: str, 
     assert len(warnings) == 1, warnings
     assert "index.rst:4" in warnings[0]
     assert keys(lists(app, "index")[0])
+
+
+def test_group_by_any_field_puts_the_rest_under_other(built: SphinxTestApp) -> None:
+    by_publisher = lists(built, "group")[2]
+    assert headings(by_publisher) == ["Other", "Addison-Wesley"]
+    assert keys(by_publisher.select(".publist-group")[1]) == ["knuth1968art"]
