@@ -14,6 +14,7 @@ from pybtex.database import Person as PybtexPerson
 
 from .diagnostics import Diagnostic, Subtype
 from .latex import Conversion, latex_to_plain, latex_to_rich
+from .links import DEFAULT_LINK_FIELDS, link_problems
 from .model import Person, Publication
 from .richtext import EMPTY, RichText, text
 from .source import SourcedEntry
@@ -68,9 +69,16 @@ _RichGetter = Callable[[str], RichText]
 
 
 def build_publications(
-    entries: Iterable[SourcedEntry], today: dt.date
+    entries: Iterable[SourcedEntry],
+    today: dt.date,
+    link_fields: Iterable[str] = tuple(DEFAULT_LINK_FIELDS),
 ) -> tuple[list[Publication], list[Diagnostic]]:
-    """Convert every entry; problems become diagnostics, never exceptions."""
+    """Convert every entry; problems become diagnostics, never exceptions.
+
+    ``link_fields`` are the fields shown as links, checked here for unsafe URLs;
+    ``url`` is checked with the title link already.
+    """
+    checked_links = [name for name in link_fields if name.lower() != "url"]
     sourced = list(entries)
     by_key = _crossref_targets(sourced)
     publications: list[Publication] = []
@@ -81,6 +89,7 @@ def build_publications(
         publication, problems = build_publication(item, raw_fields, today)
         publications.append(publication)
         diagnostics.extend(problems)
+        diagnostics.extend(link_problems(publication, checked_links))
     return publications, diagnostics
 
 
