@@ -74,8 +74,9 @@ def read_bibliography(paths: Sequence[str]) -> Bibliography:
             continue
         before = set(parser.data.entries)
         errors = _parse_leniently(parser, text, path)
-        lines = entry_lines(text)
-        repeats = _Repeats(text, {key.lower() for key in before})
+        starts = entry_starts(text)
+        lines = {key: found[0] for key, found in starts.items()}
+        repeats = _Repeats(starts, {key.lower() for key in before})
         broken: set[str] = set()
         reported: set[Diagnostic] = set()
         for error in errors:
@@ -146,9 +147,9 @@ def _parse_leniently(parser: Parser, text: str, path: str) -> list[Exception]:
     return list(captured)
 
 
-def entry_lines(text: str) -> dict[str, int]:
-    """Map each entry key (lowercased) to the line of its first ``@type{key``."""
-    lines: dict[str, int] = {}
+def entry_starts(text: str) -> dict[str, list[int]]:
+    """Map each entry key (lowercased) to every line where an entry with it starts."""
+    starts: dict[str, list[int]] = {}
     line = 1
     position = 0
     for match in ENTRY_START.finditer(text):
@@ -156,18 +157,8 @@ def entry_lines(text: str) -> dict[str, int]:
             continue
         line += text.count("\n", position, match.start())
         position = match.start()
-        lines.setdefault(match.group(2).lower(), line)
-    return lines
-
-
-def duplicate_key_lines(text: str, key: str) -> list[int]:
-    """Every line where an entry with ``key`` starts (for duplicate reports)."""
-    wanted = key.lower()
-    return [
-        text.count("\n", 0, match.start()) + 1
-        for match in ENTRY_START.finditer(text)
-        if match.group(2).lower() == wanted
-    ]
+        starts.setdefault(match.group(2).lower(), []).append(line)
+    return starts
 
 
 def entry_starting_at(text: str, position: int) -> tuple[str, int] | None:
@@ -188,19 +179,19 @@ def _in_bare_comment(error: Exception, text: str) -> bool:
 class _Repeats:
     """Where each repeated key of one file repeats, in the order pybtex reports them."""
 
-    def __init__(self, text: str, defined_before: set[str]) -> None:
-        self.text = text
+    def __init__(self, starts: dict[str, list[int]], defined_before: set[str]) -> None:
+        self.starts = starts
         self.defined_before = defined_before
         self.reported: Counter[str] = Counter()
 
     def next_line(self, key: str) -> int | None:
         """The line of the next repeat of ``key``."""
         folded = key.lower()
-        starts = duplicate_key_lines(self.text, key)
+        starts = self.starts.get(folded, [])
         # The first entry with a key new to this file is the original, not a repeat.
         index = self.reported[folded] + (0 if folded in self.defined_before else 1)
         self.reported[folded] += 1
-        return starts[index] if index < len(starts) else _last(starts)
+        return starts[min(index, len(starts) - 1)] if starts else None
 
 
 def _diagnostic_from_error(
@@ -242,10 +233,6 @@ def _syntax_diagnostic(
     key, start = broken
     message = f"{message} in entry {key!r} (line {start}); the entry is skipped"
     return Diagnostic(message, Subtype.PARSE, path, error.lineno), key.lower()
-
-
-def _last(lines: list[int]) -> int | None:
-    return lines[-1] if lines else None
 
 
 def _without_line_prefix(message: str) -> str:
