@@ -22,7 +22,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinxcontrib_publist import pipeline
 from sphinxcontrib_publist.convert import build_publications
-from sphinxcontrib_publist.source import SourcedEntry
+from sphinxcontrib_publist.source import SourcedEntry, read_bibliography
 
 from .conftest import GENERATED_CONF, build, html_of, location_of, publist_warnings
 
@@ -340,3 +340,51 @@ def test_conversion_never_raises(entries: list[tuple[str, dict[str, str]]]) -> N
     assert [publication.key for publication in publications] == [s.key for s in sourced]
     for diagnostic in diagnostics:
         assert diagnostic.source == "random.bib"
+
+
+BIB_PIECES = st.sampled_from(
+    [
+        "@",
+        "article",
+        "string",
+        "comment",
+        "preamble",
+        "{",
+        "}",
+        "(",
+        ")",
+        '"',
+        ",",
+        "=",
+        "#",
+        " ",
+        "\n",
+        "\r\n",
+        "key",
+        "title",
+        "year",
+        "2020",
+        "\\emph",
+        "$",
+        "%",
+        "\x00",
+        "é",
+        "jan",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(pieces=st.lists(BIB_PIECES | st.text(max_size=3), max_size=60))
+def test_reading_any_text_never_raises(
+    tmp_path_factory: pytest.TempPathFactory, pieces: list[str]
+) -> None:
+    path = tmp_path_factory.mktemp("random") / "random.bib"
+    path.write_bytes("".join(pieces).encode("utf-8", "surrogatepass"))
+    bibliography = read_bibliography([str(path)])
+    keys = [entry.key.lower() for entry in bibliography.entries]
+    assert len(keys) == len(set(keys))
+    for diagnostic in bibliography.diagnostics:
+        assert diagnostic.source == str(path)
+        assert diagnostic.line is None or diagnostic.line >= 1
+    build_publications(bibliography.entries, dt.date(2026, 1, 1))
