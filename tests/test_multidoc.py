@@ -64,6 +64,7 @@ def test_no_change_rebuild_reads_nothing(project: Path) -> None:
     app, read = build_reading(project)
     assert read == []
     assert publist_warnings(app) == []
+    assert "no targets are out of date" in app._status.getvalue()
 
 
 def test_editing_a_bib_rereads_exactly_the_pages_using_it(project: Path) -> None:
