@@ -230,3 +230,18 @@ def test_group_by_any_field_puts_the_rest_under_other(built: SphinxTestApp) -> N
     by_publisher = lists(built, "group")[2]
     assert headings(by_publisher) == ["Other", "Addison-Wesley"]
     assert keys(by_publisher.select(".publist-group")[1]) == ["knuth1968art"]
+
+
+def test_site_wide_highlight_and_omit(tmp_path: Path) -> None:
+    srcdir = copy_root("options", tmp_path / "src")
+    app = build(
+        srcdir,
+        confoverrides={
+            "publist_highlight_authors": ["Dijkstra, E. W."],
+            "publist_omit_authors": ["Grace Hopper"],
+        },
+    )
+    omitted = lists(app, "people")[1]
+    assert authors(omitted) == ["Edsger W. Dijkstra"]
+    assert [me.get_text() for me in omitted.select(".publist-me")] == ["Edsger W. Dijkstra"]
+    assert publist_warnings(app) == []
