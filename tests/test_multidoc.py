@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from .conftest import copy_root, html_of, publist_warnings
+from .conftest import copy_root, html_of, location_of, publist_warnings
 
 REPO = Path(__file__).resolve().parents[1]
 LAB_PAGES = ["group", "people/alice", "people/bob", "people/carol", "people/dan"]
@@ -122,14 +122,29 @@ def html_files(outdir: Path) -> dict[str, bytes]:
     }
 
 
+def with_bad_options(srcdir: Path) -> Path:
+    """Give two pages, read by different processes under ``-j 2``, a bad option each."""
+    for page in ("people/bob.rst", "people/dan.rst"):
+        path = srcdir / page
+        path.write_text(path.read_text(encoding="utf-8") + "   :limit: many\n", encoding="utf-8")
+    return srcdir
+
+
 def test_parallel_build_is_byte_identical_and_warns_once(tmp_path: Path) -> None:
-    serial, _ = build_reading(copy_root("multidoc", tmp_path / "serial"))
-    parallel, read = build_reading(copy_root("multidoc", tmp_path / "parallel"), parallel=2)
+    serial, _ = build_reading(with_bad_options(copy_root("multidoc", tmp_path / "serial")))
+    parallel, read = build_reading(
+        with_bad_options(copy_root("multidoc", tmp_path / "parallel")), parallel=2
+    )
     assert read == ALL_PAGES
     assert html_files(Path(parallel.outdir)) == html_files(Path(serial.outdir))
     assert len(html_files(Path(serial.outdir))) >= len(ALL_PAGES)
-    (warning,) = publist_warnings(parallel)
-    assert publist_warnings(serial) == [warning.replace("/parallel/", "/serial/")]
+    warnings = sorted(publist_warnings(parallel))
+    assert sorted(w.replace("/serial/", "/parallel/") for w in publist_warnings(serial)) == warnings
+    assert [location_of(w).rsplit("/", 2)[-2:] for w in warnings] == [
+        ["parallel", "lab.bib:22"],
+        ["people", "bob.rst:4"],
+        ["people", "dan.rst:4"],
+    ]
 
 
 def test_parallel_incremental_rebuild_after_an_edit(project: Path) -> None:
