@@ -388,3 +388,20 @@ def test_reading_any_text_never_raises(
         assert diagnostic.source == str(path)
         assert diagnostic.line is None or diagnostic.line >= 1
     build_publications(bibliography.entries, dt.date(2026, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("epoch", "expected"),
+    [
+        ("1767225600", dt.date(2026, 1, 1)),
+        ("\u00b2", None),
+        ("9" * 30, None),
+        ("-5", None),
+        ("soon", None),
+    ],
+)
+def test_any_source_date_epoch_gives_a_date(
+    monkeypatch: pytest.MonkeyPatch, epoch: str, expected: dt.date | None
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    assert pipeline.build_date() == (expected or dt.date.today())

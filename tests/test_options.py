@@ -209,6 +209,8 @@ def test_bib_dependencies_are_noted(built: SphinxTestApp) -> None:
         ("abstracts", "folded"),
         ("limit", "-3"),
         ("limit", "many"),
+        ("limit", "\u00b2"),
+        ("max-authors", "\u00b2"),
         ("style", "no-such-style"),
         ("name-format", "shouty"),
         ("sort", "-"),
