@@ -405,3 +405,36 @@ def test_any_source_date_epoch_gives_a_date(
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
     assert pipeline.build_date() == (expected or dt.date.today())
+
+
+def test_numbers_too_long_for_python_never_crash(tmp_path: Path) -> None:
+    long = "7" * 5000
+    srcdir = tmp_path / "src"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(GENERATED_CONF, encoding="utf-8")
+    (srcdir / "long.bib").write_text(
+        _entry("long-title", f"Part {long}", f"\n  volume = {{{long}}},\n  citations = {{{long}}},")
+        + _entry("short-title", "Part 2", "\n  volume = {5},"),
+        encoding="utf-8",
+    )
+    (srcdir / "index.rst").write_text(
+        "Long\n====\n\n.. publications:: long.bib\n   :sort: title\n\n"
+        ".. publications:: long.bib\n   :filter: volume > 3\n\n"
+        f".. publications:: long.bib\n   :filter: year > {long}\n",
+        encoding="utf-8",
+    )
+    app = build(srcdir)
+    by_title, by_volume, bad_filter = html_of(app).select("div.publist")
+    assert [entry["id"] for entry in by_title.select(".publist-entry")] == [
+        "short-title",
+        "long-title",
+    ]
+    # A 5000-digit volume is still greater than 3.
+    assert [entry["id"] for entry in by_volume.select(".publist-entry")] == [
+        "short-title-2",
+        "long-title-2",
+    ]
+    assert len(bad_filter.select(".publist-entry")) == 2
+    (warning,) = publist_warnings(app)
+    assert "[publist.filter]" in warning
+    assert location_of(warning).endswith("index.rst:10")
