@@ -316,7 +316,8 @@ def _date_parts(fields: Mapping[str, str]) -> tuple[int | None, int | None, int 
 
 def _month_number(value: str) -> int | None:
     value = value.strip().lower().rstrip(".")
-    if value.isdigit():
+    # isdecimal, not isdigit: "²" is a digit that int() refuses.
+    if value.isdecimal():
         return int(value)
     return MONTHS.get(value)
 

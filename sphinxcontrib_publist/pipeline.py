@@ -42,8 +42,10 @@ _cache: OrderedDict[tuple[object, ...], Loaded] = OrderedDict()
 def build_date() -> dt.date:
     """Today, or ``SOURCE_DATE_EPOCH``'s day for reproducible builds."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    if epoch.isdecimal():
+        # An epoch beyond what the platform can represent is ignored, like a malformed one.
+        with contextlib.suppress(OverflowError, OSError, ValueError):
+            return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
     return dt.date.today()
 
 
