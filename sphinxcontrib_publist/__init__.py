@@ -13,12 +13,13 @@ if TYPE_CHECKING:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the directive, nodes, configuration and assets."""
-    from . import assets, config, directive, nodes
+    from . import assets, config, directive, nodes, tabsections
 
     config.register(app)
     nodes.register(app)
     directive.register(app)
     assets.register(app)
+    tabsections.register(app)
     return {
         "version": __version__,
         "parallel_read_safe": True,

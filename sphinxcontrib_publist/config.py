@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._log import warn
 from .diagnostics import Subtype
+from .interactive import is_controls_value
 from .names import NAME_FORMATS
 
 if TYPE_CHECKING:
@@ -64,6 +65,11 @@ class PublistConfig:
         "first-last",
         _one_of(NAME_FORMATS),
         "Author names: first-last, initials-last, last-initials.",
+    )
+    controls: str = _option(
+        "none",
+        is_controls_value,
+        "Controls of lists without :controls:: any of 'tabs, sort, search', or 'none'.",
     )
 
     @classmethod

@@ -9,14 +9,14 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from . import labels, pipeline
+from . import controls, labels, pipeline
 from ._log import warn, warn_diagnostic
 from .config import PublistConfig
 from .diagnostics import Subtype
 from .format import FormatOptions, FormattedEntry, format_entries
 from .model import Publication
 from .names import NameMatcher
-from .nodes import publist_entry
+from .nodes import publist_entry, publist_list
 from .options import ListSpec, parse_options
 from .pybtex_styles import style_exists
 from .render import EntryExtras, RenderedGroup, render_list
@@ -37,6 +37,8 @@ OPTION_NAMES = (
     "limit",
     "style",
     "name-format",
+    "controls",
+    "tabs",
 )
 
 
@@ -72,10 +74,25 @@ class PublicationsDirective(SphinxDirective):
             data={},
         )
         root["classes"].extend(self.options.get("class", []))
+        displayed = [by_key[entry.key] for group in groups for entry in group.entries]
+        self._make_interactive(root, displayed, spec)
         for entry in root.findall(publist_entry):
             self.state.document.ids[entry["ids"][0]] = entry
         self.set_source_info(root)
         return [root]
+
+    def _make_interactive(
+        self, root: publist_list, displayed: list[Publication], spec: ListSpec
+    ) -> None:
+        plan, problems = controls.plan_for_options(
+            displayed, self.options, self.config.publist_controls, spec.group_by
+        )
+        for problem in problems:
+            warn(problem.message, problem.subtype, self.get_location())
+        if plan is not None:
+            list_id = self._anchor(f"publist-{self.env.new_serialno('publist') + 1}")
+            controls.attach(root, plan, list_id)
+            self.state.document.ids[list_id] = root
 
     def _bib_paths(self, spec: ListSpec, from_config: bool) -> list[str]:
         if not spec.bibfiles:
@@ -131,7 +148,11 @@ class PublicationsDirective(SphinxDirective):
         entry_of = {entry.key: entry for entry in formatted}
         return [
             RenderedGroup(
-                heading=labels.group_label(group.field, group.value) if group.field else "",
+                heading=(
+                    labels.group_label(group.field, group.value)
+                    if group.field not in ("", "none")
+                    else ""
+                ),
                 value=group.value,
                 entries=tuple(entry_of[publication.key] for publication in group.publications),
             )

@@ -1,1 +1,318 @@
+/* sphinxcontrib-publist: tabs, sorting and search for publication lists.
+ *
+ * Progressive enhancement: the page is complete without this script, which
+ * inserts the controls itself. Everything it needs comes from data-publist-*
+ * attributes written at build time: translated labels, the offered orders,
+ * each entry's rank in every order (computed by the same Python code that
+ * sorts the list), its tabs and its case- and accent-folded search text.
+ */
 "use strict";
+(() => {
+  // Letters NFKD leaves whole; the build folds entries' text with the same table.
+  const LETTER_FOLDS = { ø: "o", ł: "l", đ: "d", ð: "d", þ: "th", æ: "ae", œ: "oe", ß: "ss" };
+  const FOLDABLE = /[øłđðþæœß]/g;
+  const MARKS = /\p{M}/gu;
+  const FLATTEN = 0;
+  const ORDER_GROUPS = 2;
+  const TAB_KEYS = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+
+  /** @param {string} text */
+  const fold = (text) =>
+    text
+      .normalize("NFKD")
+      .replace(MARKS, "")
+      .toLowerCase()
+      .replace(FOLDABLE, (letter) => LETTER_FOLDS[/** @type {keyof LETTER_FOLDS} */ (letter)])
+      .split(/\s+/)
+      .filter(Boolean)
+      .join(" ");
+
+  /**
+   * @param {string} tag
+   * @param {Record<string, string>} attributes
+   * @param {string} [text]
+   */
+  const make = (tag, attributes, text) => {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+    if (text) node.textContent = text;
+    return node;
+  };
+
+  /** @param {string} template @param {Record<string, string | number>} values */
+  const fill = (template, values) =>
+    template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+
+  class PublicationList {
+    /** @param {HTMLElement} root */
+    constructor(root) {
+      const data = root.dataset;
+      this.root = root;
+      this.id = root.id;
+      this.controls = (data.publistControls || "").split(" ");
+      /** @type {[string, string, number][]} */
+      this.sorts = JSON.parse(data.publistSorts || "[]");
+      /** @type {[string, string][]} */
+      this.tabs = this.has("tabs") ? JSON.parse(data.publistTabs || "[]") : [];
+      this.initialSort = Math.max(0, this.sorts.findIndex((choice) => choice[0] === data.publistSort));
+      this.groups = Array.from(root.querySelectorAll(".publist-group"), (node) => ({
+        node,
+        list: node.querySelector(".publist-entries"),
+        firstRanks: this.sorts.map(() => Infinity),
+      }));
+      const groupOf = new Map(this.groups.map((group, index) => [group.node, index]));
+      this.entries = Array.from(root.querySelectorAll(".publist-entry"), (node) => {
+        const entry = /** @type {HTMLElement} */ (node);
+        const ranks = (entry.dataset.publistRanks || "").split(" ").map(Number);
+        const group = groupOf.get(entry.closest(".publist-group")) ?? 0;
+        ranks.forEach((rank, sort) => {
+          const first = this.groups[group].firstRanks;
+          first[sort] = Math.min(first[sort], rank);
+        });
+        const tabs = (entry.dataset.publistTabs || "").split(" ").filter(Boolean).map(Number);
+        return { node: entry, ranks, group, tabs, text: entry.dataset.publistSearch || "", visible: true };
+      });
+      this.state = this.readUrl();
+      const initialMode = this.sorts[this.initialSort]?.[2];
+      this.arrangedSort = initialMode === FLATTEN ? -1 : this.initialSort;
+      this.typing = false;
+      this.insertControls();
+      this.show(this.state);
+      window.addEventListener("popstate", () => {
+        this.typing = false;
+        this.show(this.readUrl());
+      });
+    }
+
+    /** @param {string} control */
+    has(control) {
+      return this.controls.includes(control);
+    }
+
+    /** @param {string} name */
+    label(name) {
+      return this.root.getAttribute(`data-publist-label-${name}`) || "";
+    }
+
+    insertControls() {
+      const bar = make("div", { class: "publist-controls" });
+      if (this.tabs.length) bar.append(this.makeTabs());
+      const tools = make("div", { class: "publist-tools" });
+      if (this.has("search")) tools.append(this.makeSearch());
+      if (this.has("sort") && this.sorts.length > 1) tools.append(this.makeSort());
+      if (tools.childElementCount) bar.append(tools);
+      this.status = make("p", { class: "publist-count", role: "status", "aria-live": "polite" });
+      bar.append(this.status);
+
+      this.panel = make("div", { class: "publist-panel", id: `${this.id}-panel` });
+      if (this.tabs.length) this.panel.setAttribute("role", "tabpanel");
+      this.panel.append(...Array.from(this.root.childNodes));
+      this.flat = make("ul", { class: "publist-entries publist-flat", hidden: "" });
+      this.empty = make("p", { class: "publist-no-results", hidden: "" }, this.label("no-results"));
+      this.panel.append(this.flat, this.empty);
+      this.root.append(bar, this.panel);
+      this.root.classList.add("publist-interactive");
+    }
+
+    makeTabs() {
+      const list = make("div", { class: "publist-tabs", role: "tablist", "aria-label": this.label("tabs") });
+      this.tabButtons = this.tabs.map(([name], index) => {
+        const button = make("button", {
+          type: "button",
+          role: "tab",
+          class: "publist-tab",
+          id: `${this.id}-tab-${name}`,
+          "aria-controls": `${this.id}-panel`,
+        });
+        button.addEventListener("click", () => this.change({ tab: index }, true));
+        return button;
+      });
+      list.append(...this.tabButtons);
+      list.addEventListener("keydown", (event) => this.moveBetweenTabs(event));
+      return list;
+    }
+
+    /** @param {KeyboardEvent} event */
+    moveBetweenTabs(event) {
+      const count = this.tabs.length;
+      let next = -1;
+      if (event.key in TAB_KEYS) {
+        const step = TAB_KEYS[/** @type {keyof TAB_KEYS} */ (event.key)];
+        next = (this.state.tab + step + count) % count;
+      } else if (event.key === "Home") next = 0;
+      else if (event.key === "End") next = count - 1;
+      if (next < 0) return;
+      event.preventDefault();
+      this.change({ tab: next }, true);
+      this.tabButtons?.[next].focus();
+    }
+
+    makeSort() {
+      const field = make("div", { class: "publist-sort" });
+      const select = /** @type {HTMLSelectElement} */ (make("select", { id: `${this.id}-sort` }));
+      for (const [name, text] of this.sorts) select.append(new Option(text, name));
+      select.addEventListener("change", () => this.change({ sort: select.selectedIndex }, true));
+      field.append(make("label", { for: select.id }, this.label("sort")), select);
+      this.sortSelect = select;
+      return field;
+    }
+
+    makeSearch() {
+      const field = make("div", { class: "publist-search" });
+      const input = /** @type {HTMLInputElement} */ (
+        make("input", {
+          type: "search",
+          id: `${this.id}-search`,
+          placeholder: this.label("search-placeholder"),
+          autocomplete: "off",
+          spellcheck: "false",
+        })
+      );
+      // The first keystroke adds a history entry, the next ones update it: Back
+      // returns to the view before the search, not to each letter typed.
+      input.addEventListener("input", () => {
+        this.change({ query: input.value }, !this.typing);
+        this.typing = true;
+      });
+      field.append(make("label", { for: input.id }, this.label("search")), input);
+      this.searchInput = input;
+      return field;
+    }
+
+    /**
+     * @param {Partial<{tab: number, sort: number, query: string}>} update
+     * @param {boolean} push
+     */
+    change(update, push) {
+      if (!("query" in update)) this.typing = false;
+      this.show({ ...this.state, ...update });
+      this.writeUrl(push);
+    }
+
+    /** @param {{tab: number, sort: number, query: string}} state */
+    show(state) {
+      this.state = state;
+      if (state.sort !== this.arrangedSort) this.arrange(state.sort);
+      this.filter();
+      this.syncControls();
+    }
+
+    /** @param {number} sort */
+    arrange(sort) {
+      const ordered = this.entries.slice().sort((a, b) => a.ranks[sort] - b.ranks[sort]);
+      const mode = this.sorts[sort][2];
+      if (mode === FLATTEN) {
+        const fragment = document.createDocumentFragment();
+        for (const entry of ordered) fragment.append(entry.node);
+        this.flat.append(fragment);
+      } else {
+        for (const entry of ordered) this.groups[entry.group].list?.append(entry.node);
+        const groups = this.groups.slice();
+        if (mode === ORDER_GROUPS) groups.sort((a, b) => a.firstRanks[sort] - b.firstRanks[sort]);
+        for (const group of groups) this.panel.insertBefore(group.node, this.flat);
+      }
+      this.flat.hidden = mode !== FLATTEN;
+      this.arrangedSort = sort;
+    }
+
+    filter() {
+      const terms = fold(this.state.query).split(" ").filter(Boolean);
+      const tabCounts = this.tabs.map(() => 0);
+      const groupCounts = this.groups.map(() => 0);
+      let shown = 0;
+      for (const entry of this.entries) {
+        const matches = terms.every((term) => entry.text.includes(term));
+        if (matches) for (const tab of entry.tabs) tabCounts[tab] += 1;
+        const visible = matches && (!this.tabs.length || entry.tabs.includes(this.state.tab));
+        if (visible !== entry.visible) {
+          entry.node.hidden = !visible;
+          entry.visible = visible;
+        }
+        if (visible) {
+          shown += 1;
+          groupCounts[entry.group] += 1;
+        }
+      }
+      const flattened = this.sorts[this.state.sort][2] === FLATTEN;
+      this.groups.forEach((group, index) => {
+        group.node.hidden = flattened || groupCounts[index] === 0;
+      });
+      this.empty.hidden = shown > 0;
+      this.tabButtons?.forEach((button, index) => {
+        button.textContent = fill(this.label("tab-count"), { label: this.tabs[index][1], count: tabCounts[index] });
+      });
+      const status =
+        shown === 0 ? this.label("no-results") : fill(this.label(shown === 1 ? "count-one" : "count"), { count: shown });
+      if (this.status.textContent !== status) this.status.textContent = status;
+    }
+
+    syncControls() {
+      const { tab, sort, query } = this.state;
+      this.tabButtons?.forEach((button, index) => {
+        button.setAttribute("aria-selected", String(index === tab));
+        button.tabIndex = index === tab ? 0 : -1;
+        if (index === tab) this.panel.setAttribute("aria-labelledby", button.id);
+      });
+      if (this.sortSelect) this.sortSelect.selectedIndex = sort;
+      if (this.searchInput && this.searchInput.value !== query) this.searchInput.value = query;
+    }
+
+    /** @param {string} name */
+    param(name) {
+      return `${this.id}.${name}`;
+    }
+
+    readUrl() {
+      const params = new URLSearchParams(window.location.search);
+      const tab = this.tabs.findIndex(([name]) => name === params.get(this.param("tab")));
+      const sort = this.sorts.findIndex(([name]) => name === params.get(this.param("sort")));
+      return {
+        tab: Math.max(tab, 0),
+        sort: sort >= 0 ? sort : this.initialSort,
+        query: this.has("search") ? params.get(this.param("q")) || "" : "",
+      };
+    }
+
+    /** @param {boolean} push */
+    writeUrl(push) {
+      const { tab, sort, query } = this.state;
+      const url = new URL(window.location.href);
+      const values = {
+        tab: tab > 0 ? this.tabs[tab][0] : "",
+        sort: sort !== this.initialSort ? this.sorts[sort][0] : "",
+        q: query,
+      };
+      for (const [name, value] of Object.entries(values)) {
+        if (value) url.searchParams.set(this.param(name), value);
+        else url.searchParams.delete(this.param(name));
+      }
+      if (url.href === window.location.href) return;
+      try {
+        window.history[push ? "pushState" : "replaceState"](null, "", url.href);
+      } catch {
+        // Some browsers refuse history changes on file: pages; the view still updates.
+      }
+    }
+  }
+
+  // Printing shows every abstract; the ones opened for it close again afterwards.
+  /** @type {HTMLDetailsElement[]} */
+  const openedForPrint = [];
+  window.addEventListener("beforeprint", () => {
+    for (const details of document.querySelectorAll(".publist details.publist-abstract:not([open])")) {
+      /** @type {HTMLDetailsElement} */ (details).open = true;
+      openedForPrint.push(/** @type {HTMLDetailsElement} */ (details));
+    }
+  });
+  window.addEventListener("afterprint", () => {
+    for (const details of openedForPrint.splice(0)) details.open = false;
+  });
+
+  const start = () => {
+    for (const root of document.querySelectorAll(".publist[data-publist-controls]")) {
+      new PublicationList(/** @type {HTMLElement} */ (root));
+    }
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
