@@ -101,7 +101,7 @@ def parse_tab_option(text: str | None) -> tuple[tuple[Tab, ...], list[Diagnostic
     try:
         return tuple(parse_tabs(text)), []
     except PublistError as error:
-        return (), [Diagnostic(f"bad :tabs:: {error}; no tabs shown", Subtype.FILTER)]
+        return (), [Diagnostic(f"bad :tabs: definition, {error}; no tabs shown", Subtype.FILTER)]
 
 
 def search_fold(text: str) -> str:
