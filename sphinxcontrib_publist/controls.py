@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from . import labels
 from .diagnostics import Diagnostic
 from .interactive import Interactive, parse_controls, parse_tab_option, plan_interactive
 from .model import Publication
-from .nodes import publist_entry, publist_list
+from .nodes import publist_entry, publist_list, publist_pending
 
 
 def plan_for_options(
@@ -34,11 +35,15 @@ def attach(root: publist_list, plan: Interactive, list_id: str) -> None:
     root["ids"].append(list_id)
     root["data"].update(list_data(plan))
     root["tab_labels"] = [tab.label for tab in plan.tabs]
-    for entry, data, tabs in zip(
-        root.findall(publist_entry), plan.entry_data, plan.entry_tabs, strict=True
-    ):
-        entry["data"].update(data)
-        entry["tab_indices"] = list(tabs)
+    for pending, data in zip(root.findall(publist_pending), plan.entry_data, strict=True):
+        extra = pending["extra"]
+        pending["extra"] = replace(extra, data=(*extra.data, *data))
+
+
+def tab_members(entry: publist_entry) -> set[int]:
+    """The indices of the tabs listing an expanded entry, from its script data."""
+    data: Mapping[str, str] = entry.get("data", {})
+    return {int(index) for index in data.get("tabs", "").split()}
 
 
 def list_data(plan: Interactive) -> dict[str, str]:

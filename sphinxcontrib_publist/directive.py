@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from . import controls, labels, pipeline
+from . import controls, labels, pipeline, reporting
 from ._log import warn, warn_diagnostic
 from .config import PublistConfig
 from .diagnostics import Subtype
 from .format import FormatOptions, FormattedEntry, format_entries
 from .model import Publication
 from .names import NameMatcher
-from .nodes import publist_entry, publist_list
+from .nodes import publist_list, publist_pending
 from .options import ListSpec, parse_options
 from .pybtex_styles import style_exists
 from .render import EntryExtras, RenderedGroup, render_list
@@ -60,9 +61,9 @@ class PublicationsDirective(SphinxDirective):
         for problem in problems:
             warn(problem.message, problem.subtype, self.get_location())
         paths = self._bib_paths(spec, from_config=not arguments)
-        loaded = pipeline.load(paths, pipeline.build_date())
-        for diagnostic in pipeline.unreported(loaded):
-            warn_diagnostic(diagnostic, self.get_location())
+        cache_dir = str(Path(self.env.doctreedir) / "publist")
+        loaded = pipeline.load(paths, pipeline.build_date(), cache_dir)
+        reporting.record(self.env, self.env.docname, pipeline.load_key(paths), loaded.diagnostics)
         shown = self._select(loaded.publications, spec)
         formatted = self._format(shown, spec)
         groups = self._groups(shown, formatted, spec)
@@ -76,7 +77,7 @@ class PublicationsDirective(SphinxDirective):
         root["classes"].extend(self.options.get("class", []))
         displayed = [by_key[entry.key] for group in groups for entry in group.entries]
         self._make_interactive(root, displayed, spec)
-        for entry in root.findall(publist_entry):
+        for entry in root.findall(publist_pending):
             self.state.document.ids[entry["ids"][0]] = entry
         self.set_source_info(root)
         return [root]

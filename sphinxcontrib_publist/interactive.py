@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .diagnostics import Diagnostic, PublistError, Subtype
+from .fields import fold
 from .model import Publication
 from .richtext import plain_text
 from .select import SortKey, Tab, parse_sort, parse_tabs, sort_ranks
@@ -18,10 +18,6 @@ NO_CONTROLS = "none"
 # What a sort choice does to the list's group headings (see ``group_mode``).
 FLATTEN, KEEP_GROUPS, ORDER_GROUPS = 0, 1, 2
 
-# Letters NFKD leaves whole; publist.js folds queries with the same table.
-_LETTER_FOLDS = str.maketrans(
-    {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ß": "ss"}
-)
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
@@ -60,7 +56,6 @@ class Interactive:
     initial_sort: str
     group_modes: tuple[int, ...]
     entry_data: tuple[tuple[tuple[str, str], ...], ...]
-    entry_tabs: tuple[tuple[int, ...], ...]
 
 
 def parse_controls(
@@ -104,15 +99,11 @@ def parse_tab_option(text: str | None) -> tuple[tuple[Tab, ...], list[Diagnostic
         return (), [Diagnostic(f"bad :tabs: definition, {error}; no tabs shown", Subtype.FILTER)]
 
 
-def search_fold(text: str) -> str:
-    """Case- and accent-free text with single spaces, exactly as publist.js folds queries."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(char for char in decomposed if not unicodedata.category(char).startswith("M"))
-    return " ".join(bare.lower().translate(_LETTER_FOLDS).split())
-
-
 def search_text(publication: Publication) -> str:
-    """Everything a reader may search for: title, names, venue, year and abstract."""
+    """Everything a reader may search for: title, names, venue, year and abstract.
+
+    Folded as filters fold text; publist.js folds queries the same way.
+    """
     people = publication.authors or publication.editors
     parts = [
         plain_text(publication.title),
@@ -121,14 +112,14 @@ def search_text(publication: Publication) -> str:
         str(publication.year or ""),
         plain_text(publication.abstract),
     ]
-    return search_fold(" ".join(part for part in parts if part))
+    return fold(" ".join(part for part in parts if part))
 
 
 def tab_ids(tabs: Sequence[Tab]) -> tuple[str, ...]:
     """URL-safe, distinct names for the tabs, from their labels."""
     ids: list[str] = []
     for index, tab in enumerate(tabs):
-        base = _NON_WORD.sub("-", search_fold(tab.label)).strip("-") or f"tab-{index + 1}"
+        base = _NON_WORD.sub("-", fold(tab.label)).strip("-") or f"tab-{index + 1}"
         name, number = base, 1
         while name in ids:
             number += 1
@@ -201,5 +192,4 @@ def plan_interactive(
         initial_sort=initial,
         group_modes=tuple(group_mode(choice, group_by) for choice in sorts),
         entry_data=tuple(entry_data),
-        entry_tabs=tuple(memberships),
     )

@@ -8,6 +8,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import labels
+from .controls import tab_members
 from .nodes import NON_HTML_FORMATS, publist_entry, publist_group, publist_list
 
 if TYPE_CHECKING:
@@ -17,7 +18,8 @@ if TYPE_CHECKING:
 class TabSections(SphinxPostTransform):
     """Copy each tab's entries under a rubric naming the tab; controls do not exist here."""
 
-    default_priority = 400
+    # After entries are expanded (900), so copies can lose their repeated ids.
+    default_priority = 950
     formats = NON_HTML_FORMATS
 
     def run(self, **kwargs: Any) -> None:
@@ -49,7 +51,7 @@ def split_into_tabs(root: publist_list) -> None:
 def _group_for_tab(group: publist_group, index: int) -> publist_group | None:
     copy = group.deepcopy()
     for entry in list(copy.findall(publist_entry)):
-        if index not in entry.get("tab_indices", ()):
+        if index not in tab_members(entry):
             entry.parent.remove(entry)
     return copy if any(True for _ in copy.findall(publist_entry)) else None
 

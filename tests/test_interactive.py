@@ -20,7 +20,6 @@ from sphinxcontrib_publist.interactive import (
     parse_controls,
     parse_tab_option,
     plan_interactive,
-    search_fold,
     search_text,
     sort_choices,
     tab_ids,
@@ -141,21 +140,6 @@ def test_no_tab_option_means_no_tabs(value: str | None) -> None:
     assert parse_tab_option(value) == ((), [])
 
 
-@pytest.mark.parametrize(
-    ("raw", "folded"),
-    [
-        ("Jörn-Henrik Jacobsen", "jorn-henrik jacobsen"),
-        ("ÉLAN  vital\n", "elan vital"),
-        ("Straße", "strasse"),
-        ("Søren Łukasz Æsir Œuvre", "soren lukasz aesir oeuvre"),
-        ("ﬁne", "fine"),
-        ("İstanbul", "istanbul"),
-    ],
-)
-def test_search_fold(raw: str, folded: str) -> None:
-    assert search_fold(raw) == folded
-
-
 def test_search_text_holds_title_names_venue_year_and_abstract() -> None:
     assert search_text(JEM) == (
         "your classifier is secretly an energy based model will grathwohl jorn-henrik jacobsen"
@@ -215,7 +199,6 @@ def test_plan_carries_ranks_tabs_and_search_text() -> None:
     tabs, _ = parse_tab_option("All: all\nGoogle: keywords contains 'google'")
     plan = plan_interactive(displayed, ("tabs", "sort", "search"), tabs, "none")
     assert plan.tab_ids == ("all", "google")
-    assert plan.entry_tabs == ((0, 1), (0, 1), (0,), (0,))
     assert [dict(data)["tabs"] for data in plan.entry_data] == ["0 1", "0 1", "0", "0"]
     assert dict(plan.entry_data[1])["search"] == search_text(JEM)
     assert plan.initial_sort == "-year"

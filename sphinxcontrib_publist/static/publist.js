@@ -8,10 +8,14 @@
  */
 "use strict";
 (() => {
-  // Letters NFKD leaves whole; the build folds entries' text with the same table.
-  const LETTER_FOLDS = { ø: "o", ł: "l", đ: "d", ð: "d", þ: "th", æ: "ae", œ: "oe", ß: "ss" };
-  const FOLDABLE = /[øłđðþæœß]/g;
-  const MARKS = /\p{M}/gu;
+  // Queries are folded as the build folded each entry's search text (fields.fold):
+  // accents dropped, letters NFKD leaves whole spelled out, typography made ASCII.
+  const FOLDS = {
+    ø: "o", ł: "l", đ: "d", ð: "d", þ: "th", æ: "ae", œ: "oe", ß: "ss",
+    "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
+  };
+  const FOLDABLE = /[øłđðþæœß\u2018\u2019\u201c\u201d\u2013\u2014]/g;
+  const MARKS = /\p{Mn}/gu;
   const FLATTEN = 0;
   const ORDER_GROUPS = 2;
   const TAB_KEYS = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
@@ -22,7 +26,7 @@
       .normalize("NFKD")
       .replace(MARKS, "")
       .toLowerCase()
-      .replace(FOLDABLE, (letter) => LETTER_FOLDS[/** @type {keyof LETTER_FOLDS} */ (letter)])
+      .replace(FOLDABLE, (char) => FOLDS[/** @type {keyof FOLDS} */ (char)])
       .split(/\s+/)
       .filter(Boolean)
       .join(" ");
