@@ -47,6 +47,15 @@
   const fill = (template, values) =>
     template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
 
+  // Moves a node to the end of a parent. moveBefore keeps the node attached while
+  // it moves: several times faster than removing and inserting each abstract's
+  // <details>, which dominates re-sorting thousands of entries.
+  /** @type {(parent: Element, node: Element) => void} */
+  const move =
+    "moveBefore" in Element.prototype
+      ? (parent, node) => /** @type {any} */ (parent).moveBefore(node, null)
+      : (parent, node) => parent.append(node);
+
   class PublicationList {
     /** @param {HTMLElement} root */
     constructor(root) {
@@ -60,10 +69,11 @@
       this.tabs = this.has("tabs") ? JSON.parse(data.publistTabs || "[]") : [];
       this.initialSort = Math.max(0, this.sorts.findIndex((choice) => choice[0] === data.publistSort));
       this.groups = Array.from(root.querySelectorAll(".publist-group"), (node) => ({
-        node,
+        node: /** @type {HTMLElement} */ (node),
         list: node.querySelector(".publist-entries"),
         firstRanks: this.sorts.map(() => Infinity),
       }));
+      /** @type {Map<Element | null, number>} */
       const groupOf = new Map(this.groups.map((group, index) => [group.node, index]));
       this.entries = Array.from(root.querySelectorAll(".publist-entry"), (node) => {
         const entry = /** @type {HTMLElement} */ (node);
@@ -80,6 +90,10 @@
       const initialMode = this.sorts[this.initialSort]?.[2];
       this.arrangedSort = initialMode === FLATTEN ? -1 : this.initialSort;
       this.typing = false;
+      this.status = make("p", { class: "publist-count", role: "status", "aria-live": "polite" });
+      this.panel = make("div", { class: "publist-panel", id: `${this.id}-panel` });
+      this.flat = make("ul", { class: "publist-entries publist-flat", hidden: "" });
+      this.empty = make("p", { class: "publist-no-results", hidden: "" }, this.label("no-results"));
       this.insertControls();
       this.show(this.state);
       window.addEventListener("popstate", () => {
@@ -105,15 +119,9 @@
       if (this.has("search")) tools.append(this.makeSearch());
       if (this.has("sort") && this.sorts.length > 1) tools.append(this.makeSort());
       if (tools.childElementCount) bar.append(tools);
-      this.status = make("p", { class: "publist-count", role: "status", "aria-live": "polite" });
       bar.append(this.status);
-
-      this.panel = make("div", { class: "publist-panel", id: `${this.id}-panel` });
       if (this.tabs.length) this.panel.setAttribute("role", "tabpanel");
-      this.panel.append(...Array.from(this.root.childNodes));
-      this.flat = make("ul", { class: "publist-entries publist-flat", hidden: "" });
-      this.empty = make("p", { class: "publist-no-results", hidden: "" }, this.label("no-results"));
-      this.panel.append(this.flat, this.empty);
+      this.panel.append(...Array.from(this.root.childNodes), this.flat, this.empty);
       this.root.append(bar, this.panel);
       this.root.classList.add("publist-interactive");
     }
@@ -203,14 +211,18 @@
 
     /** @param {number} sort */
     arrange(sort) {
-      const ordered = this.entries.slice().sort((a, b) => a.ranks[sort] - b.ranks[sort]);
+      // Ranks are positions 0..n-1, so the new order is filled in directly.
+      /** @type {typeof this.entries} */
+      const ordered = new Array(this.entries.length);
+      for (const entry of this.entries) ordered[entry.ranks[sort]] = entry;
       const mode = this.sorts[sort][2];
       if (mode === FLATTEN) {
-        const fragment = document.createDocumentFragment();
-        for (const entry of ordered) fragment.append(entry.node);
-        this.flat.append(fragment);
+        for (const entry of ordered) move(this.flat, entry.node);
       } else {
-        for (const entry of ordered) this.groups[entry.group].list?.append(entry.node);
+        for (const entry of ordered) {
+          const list = this.groups[entry.group].list;
+          if (list) move(list, entry.node);
+        }
         const groups = this.groups.slice();
         if (mode === ORDER_GROUPS) groups.sort((a, b) => a.firstRanks[sort] - b.firstRanks[sort]);
         for (const group of groups) this.panel.insertBefore(group.node, this.flat);
