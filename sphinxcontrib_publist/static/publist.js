@@ -47,14 +47,18 @@
   const fill = (template, values) =>
     template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
 
-  // Moves a node to the end of a parent. moveBefore keeps the node attached while
-  // it moves: several times faster than removing and inserting each abstract's
-  // <details>, which dominates re-sorting thousands of entries.
-  /** @type {(parent: Element, node: Element) => void} */
+  // Entries placed before the next frame when the order changes; the rest follow
+  // in chunks, so a long list shows its new top at once.
+  const FIRST_SCREEN = 150;
+  const CHUNK = 300;
+
+  // moveBefore keeps a node attached while it moves: several times faster than
+  // removing and inserting each abstract's <details>.
+  /** @type {(parent: Element, node: Element, before: Element | null) => void} */
   const move =
     "moveBefore" in Element.prototype
-      ? (parent, node) => /** @type {any} */ (parent).moveBefore(node, null)
-      : (parent, node) => parent.append(node);
+      ? (parent, node, before) => /** @type {any} */ (parent).moveBefore(node, before)
+      : (parent, node, before) => parent.insertBefore(node, before);
 
   class PublicationList {
     /** @param {HTMLElement} root */
@@ -68,9 +72,10 @@
       /** @type {[string, string][]} */
       this.tabs = this.has("tabs") ? JSON.parse(data.publistTabs || "[]") : [];
       this.initialSort = Math.max(0, this.sorts.findIndex((choice) => choice[0] === data.publistSort));
-      this.groups = Array.from(root.querySelectorAll(".publist-group"), (node) => ({
+      this.groups = Array.from(root.querySelectorAll(".publist-group"), (node, index) => ({
+        index,
         node: /** @type {HTMLElement} */ (node),
-        list: node.querySelector(".publist-entries"),
+        list: node.querySelector(".publist-entries") || node,
         firstRanks: this.sorts.map(() => Infinity),
       }));
       /** @type {Map<Element | null, number>} */
@@ -90,6 +95,7 @@
       const initialMode = this.sorts[this.initialSort]?.[2];
       this.arrangedSort = initialMode === FLATTEN ? -1 : this.initialSort;
       this.typing = false;
+      this.arranging = 0;
       this.status = make("p", { class: "publist-count", role: "status", "aria-live": "polite" });
       this.panel = make("div", { class: "publist-panel", id: `${this.id}-panel` });
       this.flat = make("ul", { class: "publist-entries publist-flat", hidden: "" });
@@ -211,24 +217,64 @@
 
     /** @param {number} sort */
     arrange(sort) {
+      const mode = this.sorts[sort][2];
       // Ranks are positions 0..n-1, so the new order is filled in directly.
       /** @type {typeof this.entries} */
-      const ordered = new Array(this.entries.length);
+      let ordered = new Array(this.entries.length);
       for (const entry of this.entries) ordered[entry.ranks[sort]] = entry;
-      const mode = this.sorts[sort][2];
-      if (mode === FLATTEN) {
-        for (const entry of ordered) move(this.flat, entry.node);
-      } else {
-        for (const entry of ordered) {
-          const list = this.groups[entry.group].list;
-          if (list) move(list, entry.node);
-        }
+      if (mode !== FLATTEN) {
         const groups = this.groups.slice();
         if (mode === ORDER_GROUPS) groups.sort((a, b) => a.firstRanks[sort] - b.firstRanks[sort]);
-        for (const group of groups) this.panel.insertBefore(group.node, this.flat);
+        // Groups already in place stay: moving one moves all its entries.
+        let before = this.flat;
+        for (const group of groups.reverse()) {
+          if (group.node.nextElementSibling !== before) move(this.panel, group.node, before);
+          before = group.node;
+        }
+        groups.reverse();
+        /** @type {typeof this.entries[]} */
+        const members = this.groups.map(() => []);
+        for (const entry of ordered) members[entry.group].push(entry);
+        ordered = groups.flatMap((group) => members[group.index]);
       }
       this.flat.hidden = mode !== FLATTEN;
       this.arrangedSort = sort;
+      this.place(ordered, (entry) => (mode === FLATTEN ? this.flat : this.groups[entry.group].list));
+    }
+
+    /**
+     * Put entries in order, each at the end of the ordered part of its list.
+     * Entries not placed yet sit below that part or in a hidden container, so
+     * the page reads correctly from the top while later chunks are placed; a
+     * newer order stops this one, and "publist:arranged" tells when it is done.
+     * @param {typeof this.entries} ordered
+     * @param {(entry: typeof this.entries[0]) => Element} listOf
+     */
+    place(ordered, listOf) {
+      const run = ++this.arranging;
+      /** @type {Map<Element, Element | null>} */
+      const cursors = new Map();
+      let next = 0;
+      /** @param {number} count */
+      const step = (count) => {
+        for (const end = Math.min(ordered.length, next + count); next < end; next += 1) {
+          const { node } = ordered[next];
+          const list = listOf(ordered[next]);
+          const cursor = cursors.has(list) ? cursors.get(list) ?? null : list.firstElementChild;
+          if (cursor === node) cursors.set(list, node.nextElementSibling);
+          else move(list, node, cursor);
+          if (!cursors.has(list)) cursors.set(list, cursor);
+        }
+      };
+      const rest = () => {
+        if (run !== this.arranging) return;
+        step(CHUNK);
+        if (next < ordered.length) setTimeout(rest, 0);
+        else this.root.dispatchEvent(new CustomEvent("publist:arranged"));
+      };
+      step(FIRST_SCREEN);
+      if (next < ordered.length) setTimeout(rest, 0);
+      else this.root.dispatchEvent(new CustomEvent("publist:arranged"));
     }
 
     filter() {

@@ -59,30 +59,32 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str], str]]:
-    """A function giving the base URL of the test site built with a theme, built once."""
+    """A function giving the base URL of a site (the interactive test site unless
+    another source is given) built with a theme, each built once."""
     base = tmp_path_factory.mktemp("sites")
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(base)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     built: dict[str, str] = {}
 
-    def site(theme: str) -> str:
-        if theme not in built:
-            path = build_html(theme, base / theme)
-            built[theme] = f"http://127.0.0.1:{server.server_address[1]}/{path}/"
-        return built[theme]
+    def site(theme: str, source: Path = SITE) -> str:
+        name = theme if source == SITE else f"{theme}-{source.name}"
+        if name not in built:
+            path = build_html(theme, base / name, source)
+            built[name] = f"http://127.0.0.1:{server.server_address[1]}/{path}/"
+        return built[name]
 
     yield site
     server.shutdown()
     server.server_close()
 
 
-def build_html(theme: str, outdir: Path) -> str:
-    """Build the interactive test site with ``theme`` into ``outdir``; any warning fails it."""
+def build_html(theme: str, outdir: Path, site: Path = SITE) -> str:
+    """Build ``site`` with ``theme`` into ``outdir``; any warning fails it."""
     from sphinx.testing.util import SphinxTestApp
 
     source = outdir / "src"
-    shutil.copytree(SITE, source)
+    shutil.copytree(site, source)
     warnings = io.StringIO()
     app = SphinxTestApp(
         "html",
@@ -112,3 +114,45 @@ def page(browser: object) -> Iterator[object]:
     yield new_page
     context.close()
     assert errors == []
+
+
+LONG_LIST_SIZE = 700
+WORDS = ("sampling", "energy", "graph", "flows", "memory", "fairness", "meta", "neural",
+         "bayesian", "kernel", "sparse", "robust", "Ölüdeniz", "Zürich", "alignment")  # fmt: skip
+NAMES = ("Swersky, Kevin", "Jacobsen, Jörn-Henrik", "Müller, Anna", "Adams, Ryan P.",
+         "de la Cruz, Zoë", "Zemel, Richard")  # fmt: skip
+
+
+def long_bib(size: int) -> str:
+    """A deterministic bib file of ``size`` entries with colliding titles and years."""
+    entries = []
+    for number in range(size):
+        title = " ".join(WORDS[(number * step) % len(WORDS)] for step in (1, 3, 7)).capitalize()
+        authors = " and ".join(
+            NAMES[(number + shift) % len(NAMES)] for shift in range(number % 3 + 1)
+        )
+        entries.append(
+            f"@article{{long{number:04d},\n  title = {{{title}}},\n  author = {{{authors}}},\n"
+            f"  journal = {{Journal {number % 11}}},\n  year = {{{1990 + number % 17}}},\n"
+            f"  abstract = {{Entry {number} about {title.lower()}.}},\n}}\n"
+        )
+    return "\n".join(entries)
+
+
+@pytest.fixture(scope="session")
+def long_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Sources of a site whose lists are long enough to be put in order in several chunks."""
+    source = tmp_path_factory.mktemp("long-list")
+    (source / "refs.bib").write_text(long_bib(LONG_LIST_SIZE), encoding="utf-8")
+    (source / "conf.py").write_text('extensions = ["sphinxcontrib_publist"]\n', encoding="utf-8")
+    (source / "index.rst").write_text(
+        "Long list\n=========\n\n.. toctree::\n\n   grouped\n\n"
+        ".. publications:: refs.bib\n   :controls: sort, search\n",
+        encoding="utf-8",
+    )
+    (source / "grouped.rst").write_text(
+        "By year\n=======\n\n.. publications:: refs.bib\n   :group-by: year\n"
+        "   :controls: sort, search\n",
+        encoding="utf-8",
+    )
+    return source

@@ -297,3 +297,38 @@ def test_reduced_motion_turns_transitions_off(page: Any, sites: Any) -> None:
     assert page.evaluate(summary_transition) != "0s"
     page.emulate_media(reduced_motion="reduce")
     assert page.evaluate(summary_transition) == "0s"
+
+
+SORT_AND_WAIT = """(root, values) => new Promise(resolve => {
+    const select = root.querySelector('select');
+    const visibleIds = () => Array.from(root.querySelectorAll('.publist-entry'))
+        .filter(entry => entry.checkVisibility()).map(entry => entry.id);
+    const firstScreens = [];
+    root.addEventListener('publist:arranged', () => resolve([firstScreens, visibleIds()]));
+    for (const value of values) {
+        select.value = value;
+        select.dispatchEvent(new Event('change'));
+        firstScreens.push(visibleIds().slice(0, 100));
+    }
+})"""
+
+
+@pytest.mark.parametrize("page_name", ["index", "grouped"])
+def test_long_lists_show_the_new_top_at_once_and_finish_in_order(
+    page: Any, sites: Any, long_site: Any, page_name: str
+) -> None:
+    publications = pipeline.load([str(long_site / "refs.bib")], pipeline.build_date()).publications
+
+    def in_order(choice_id: str) -> list[str]:
+        choice = next(choice for choice in STANDARD_SORTS if choice.id == choice_id)
+        assert choice.keys is not None
+        return [pub.key for pub in sort_publications(publications, choice.keys)]
+
+    page.goto(sites("alabaster", long_site) + f"{page_name}.html")
+    root = page.locator(".publist")
+    assert root.locator(".publist-entry").count() == len(publications)
+    for values in (["title"], ["author", "-title"], ["year"], ["-year"]):
+        first_screens, final = root.evaluate(SORT_AND_WAIT, values)
+        for value, first_screen in zip(values, first_screens, strict=True):
+            assert first_screen == in_order(value)[:100], value
+        assert final == in_order(values[-1])
