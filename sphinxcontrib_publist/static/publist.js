@@ -1,15 +1,10 @@
 /* sphinxcontrib-publist: tabs, sorting and search for publication lists.
- *
- * Progressive enhancement: the page is complete without this script, which
- * inserts the controls itself. Everything it needs comes from data-publist-*
- * attributes written at build time: translated labels, the offered orders,
- * each entry's rank in every order (computed by the same Python code that
- * sorts the list), its tabs and its case- and accent-folded search text.
- */
-"use strict";
+ * The page is complete without this script, which inserts the controls. All it
+ * needs is in data-publist-* attributes written at build time: translated
+ * labels, the orders offered, each entry's rank in each order (from the Python
+ * sort), its tabs and its folded search text. */
 (() => {
-  // Queries are folded as the build folded each entry's search text (fields.fold):
-  // accents dropped, letters NFKD leaves whole spelled out, typography made ASCII.
+  // Queries are folded as fields.fold folded the entries' search text.
   const FOLDS = {
     ø: "o", ł: "l", đ: "d", ð: "d", þ: "th", æ: "ae", œ: "oe", ß: "ss",
     "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
@@ -47,13 +42,11 @@
   const fill = (template, values) =>
     template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
 
-  // Entries placed before the next frame when the order changes; the rest follow
-  // in chunks, so a long list shows its new top at once.
+  // A new order places this many entries at once, the rest in chunks.
   const FIRST_SCREEN = 150;
   const CHUNK = 300;
 
-  // moveBefore keeps a node attached while it moves: several times faster than
-  // removing and inserting each abstract's <details>.
+  // moveBefore keeps nodes attached: far faster for entries holding <details>.
   /** @type {(parent: Element, node: Element, before: Element | null) => void} */
   const move =
     "moveBefore" in Element.prototype
@@ -129,7 +122,6 @@
       if (this.tabs.length) this.panel.setAttribute("role", "tabpanel");
       this.panel.append(...Array.from(this.root.childNodes), this.flat, this.empty);
       this.root.append(bar, this.panel);
-      this.root.classList.add("publist-interactive");
     }
 
     makeTabs() {
@@ -186,8 +178,7 @@
           spellcheck: "false",
         })
       );
-      // The first keystroke adds a history entry, the next ones update it: Back
-      // returns to the view before the search, not to each letter typed.
+      // The first keystroke adds a history entry, the next ones update it.
       input.addEventListener("input", () => {
         this.change({ query: input.value }, !this.typing);
         this.typing = true;
@@ -218,14 +209,14 @@
     /** @param {number} sort */
     arrange(sort) {
       const mode = this.sorts[sort][2];
-      // Ranks are positions 0..n-1, so the new order is filled in directly.
+      // Ranks are the positions 0..n-1.
       /** @type {typeof this.entries} */
       let ordered = new Array(this.entries.length);
       for (const entry of this.entries) ordered[entry.ranks[sort]] = entry;
       if (mode !== FLATTEN) {
         const groups = this.groups.slice();
         if (mode === ORDER_GROUPS) groups.sort((a, b) => a.firstRanks[sort] - b.firstRanks[sort]);
-        // Groups already in place stay: moving one moves all its entries.
+        // Move only misplaced groups: moving one moves all its entries.
         let before = this.flat;
         for (const group of groups.reverse()) {
           if (group.node.nextElementSibling !== before) move(this.panel, group.node, before);
@@ -243,10 +234,10 @@
     }
 
     /**
-     * Put entries in order, each at the end of the ordered part of its list.
-     * Entries not placed yet sit below that part or in a hidden container, so
-     * the page reads correctly from the top while later chunks are placed; a
-     * newer order stops this one, and "publist:arranged" tells when it is done.
+     * Put entries in order, each after the ordered part of its list. Entries not
+     * placed yet sit below it or in a hidden list, so the page reads correctly
+     * from the top meanwhile. A newer order stops this one; "publist:arranged"
+     * tells when it is done.
      * @param {typeof this.entries} ordered
      * @param {(entry: typeof this.entries[0]) => Element} listOf
      */
@@ -352,22 +343,20 @@
       try {
         window.history[push ? "pushState" : "replaceState"](null, "", url.href);
       } catch {
-        // Some browsers refuse history changes on file: pages; the view still updates.
+        // Some browsers refuse this on file: pages; the view still updates.
       }
     }
   }
 
-  // Printing shows every abstract; the ones opened for it close again afterwards.
-  /** @type {HTMLDetailsElement[]} */
-  const openedForPrint = [];
+  // Print every abstract (where CSS cannot open <details>), then close them again.
+  /** @type {NodeListOf<HTMLDetailsElement> | []} */
+  let closed = [];
   window.addEventListener("beforeprint", () => {
-    for (const details of document.querySelectorAll(".publist details.publist-abstract:not([open])")) {
-      /** @type {HTMLDetailsElement} */ (details).open = true;
-      openedForPrint.push(/** @type {HTMLDetailsElement} */ (details));
-    }
+    closed = document.querySelectorAll(".publist details.publist-abstract:not([open])");
+    for (const details of closed) details.open = true;
   });
   window.addEventListener("afterprint", () => {
-    for (const details of openedForPrint.splice(0)) details.open = false;
+    for (const details of closed) details.open = false;
   });
 
   const start = () => {
