@@ -30,10 +30,11 @@ class TabSections(SphinxPostTransform):
 
 
 def split_into_tabs(root: publist_list) -> None:
-    """Replace ``root``'s children by one rubric and the matching entries per tab."""
+    """Replace ``root``'s groups by one rubric and the matching entries per tab."""
     groups = [child for child in root.children if isinstance(child, publist_group)]
+    # What precedes the groups (a download link) stays first.
+    sections: list[nodes.Node] = [child for child in root.children if child not in groups]
     seen_ids: set[str] = set()
-    sections: list[nodes.Node] = []
     for index, label in enumerate(root["tab_labels"]):
         sections.append(nodes.rubric(label, label, classes=["publist-tab-heading"]))
         copies = [_group_for_tab(group, index) for group in groups]

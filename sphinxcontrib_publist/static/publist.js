@@ -1,50 +1,28 @@
-/* sphinxcontrib-publist: tabs, sorting and search for publication lists.
- * The page is complete without this script, which inserts the controls. All it
- * needs is in data-publist-* attributes written at build time: translated
- * labels, the orders offered, each entry's rank in each order (from the Python
- * sort), its tabs and its folded search text. */
+/* sphinxcontrib-publist: tabs, sort and search built from data-publist-* (labels,
+ * ranks from the Python sort, tabs, folded search text); BibTeX copy buttons. */
 (() => {
-  // Queries are folded as fields.fold folded the entries' search text.
-  const FOLDS = {
-    ø: "o", ł: "l", đ: "d", ð: "d", þ: "th", æ: "ae", œ: "oe", ß: "ss",
-    "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
-  };
-  const FOLDABLE = /[øłđðþæœß\u2018\u2019\u201c\u201d\u2013\u2014]/g;
-  const MARKS = /\p{Mn}/gu;
-  const FLATTEN = 0;
-  const ORDER_GROUPS = 2;
-  const TAB_KEYS = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
-
+  // Folds queries as fields.fold folded the entries' search text.
+  const FOLDS = { ø: "o", ł: "l", đ: "d", ð: "d", þ: "th", æ: "ae", œ: "oe", ß: "ss",
+    "‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-" };
   /** @param {string} text */
   const fold = (text) =>
-    text
-      .normalize("NFKD")
-      .replace(MARKS, "")
-      .toLowerCase()
-      .replace(FOLDABLE, (char) => FOLDS[/** @type {keyof FOLDS} */ (char)])
-      .split(/\s+/)
-      .filter(Boolean)
-      .join(" ");
-
-  /**
-   * @param {string} tag
-   * @param {Record<string, string>} attributes
-   * @param {string} [text]
-   */
-  const make = (tag, attributes, text) => {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-    if (text) node.textContent = text;
-    return node;
-  };
-
-  /** @param {string} template @param {Record<string, string | number>} values */
-  const fill = (template, values) =>
-    template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
-
+    text.normalize("NFKD").replace(/\p{Mn}/gu, "").toLowerCase()
+      .replace(/[øłđðþæœß‘’“”–—]/g, (c) => FOLDS[/** @type {keyof FOLDS} */ (c)])
+      .split(/\s+/).filter(Boolean);
+  const FLATTEN = 0;
+  const ORDER_GROUPS = 2;
+  const TAB_KEYS = { ArrowRight: 1, ArrowLeft: -1 };
   // A new order places this many entries at once, the rest in chunks.
   const FIRST_SCREEN = 150;
   const CHUNK = 300;
+
+  /** @param {string} tag @param {Record<string, string>} attributes @param {string} [text] */
+  const make = (tag, attributes, text = "") => {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+    node.textContent = text;
+    return node;
+  };
 
   // moveBefore keeps nodes attached: far faster for entries holding <details>.
   /** @type {(parent: Element, node: Element, before: Element | null) => void} */
@@ -64,7 +42,7 @@
       this.sorts = JSON.parse(data.publistSorts || "[]");
       /** @type {[string, string][]} */
       this.tabs = this.has("tabs") ? JSON.parse(data.publistTabs || "[]") : [];
-      this.initialSort = Math.max(0, this.sorts.findIndex((choice) => choice[0] === data.publistSort));
+      this.initialSort = Math.max(0, this.sorts.findIndex(([name]) => name === data.publistSort));
       this.groups = Array.from(root.querySelectorAll(".publist-group"), (node, index) => ({
         index,
         node: /** @type {HTMLElement} */ (node),
@@ -72,21 +50,19 @@
         firstRanks: this.sorts.map(() => Infinity),
       }));
       /** @type {Map<Element | null, number>} */
-      const groupOf = new Map(this.groups.map((group, index) => [group.node, index]));
+      const groupOf = new Map(this.groups.map((group) => [group.node, group.index]));
       this.entries = Array.from(root.querySelectorAll(".publist-entry"), (node) => {
-        const entry = /** @type {HTMLElement} */ (node);
-        const ranks = (entry.dataset.publistRanks || "").split(" ").map(Number);
-        const group = groupOf.get(entry.closest(".publist-group")) ?? 0;
-        ranks.forEach((rank, sort) => {
-          const first = this.groups[group].firstRanks;
-          first[sort] = Math.min(first[sort], rank);
-        });
-        const tabs = (entry.dataset.publistTabs || "").split(" ").filter(Boolean).map(Number);
-        return { node: entry, ranks, group, tabs, text: entry.dataset.publistSearch || "", visible: true };
+        const { dataset } = /** @type {HTMLElement} */ (node);
+        const group = groupOf.get(node.closest(".publist-group")) ?? 0;
+        const ranks = (dataset.publistRanks || "").split(" ").map(Number);
+        const first = this.groups[group].firstRanks;
+        ranks.forEach((rank, sort) => (first[sort] = Math.min(first[sort], rank)));
+        const tabs = (dataset.publistTabs || "").split(" ").filter(Boolean).map(Number);
+        return { node: /** @type {HTMLElement} */ (node), ranks, group, tabs, visible: true,
+          text: dataset.publistSearch || "" };
       });
       this.state = this.readUrl();
-      const initialMode = this.sorts[this.initialSort]?.[2];
-      this.arrangedSort = initialMode === FLATTEN ? -1 : this.initialSort;
+      this.arrangedSort = this.sorts[this.initialSort]?.[2] === FLATTEN ? -1 : this.initialSort;
       this.typing = false;
       this.arranging = 0;
       this.status = make("p", { class: "publist-count", role: "status", "aria-live": "polite" });
@@ -113,13 +89,15 @@
 
     insertControls() {
       const bar = make("div", { class: "publist-controls" });
-      if (this.tabs.length) bar.append(this.makeTabs());
       const tools = make("div", { class: "publist-tools" });
+      if (this.tabs.length) {
+        bar.append(this.makeTabs());
+        this.panel.setAttribute("role", "tabpanel");
+      }
       if (this.has("search")) tools.append(this.makeSearch());
       if (this.has("sort") && this.sorts.length > 1) tools.append(this.makeSort());
       if (tools.childElementCount) bar.append(tools);
       bar.append(this.status);
-      if (this.tabs.length) this.panel.setAttribute("role", "tabpanel");
       this.panel.append(...Array.from(this.root.childNodes), this.flat, this.empty);
       this.root.append(bar, this.panel);
     }
@@ -127,83 +105,75 @@
     makeTabs() {
       const list = make("div", { class: "publist-tabs", role: "tablist", "aria-label": this.label("tabs") });
       this.tabButtons = this.tabs.map(([name], index) => {
-        const button = make("button", {
-          type: "button",
-          role: "tab",
-          class: "publist-tab",
-          id: `${this.id}-tab-${name}`,
-          "aria-controls": `${this.id}-panel`,
-        });
+        const button = make("button", { type: "button", role: "tab", class: "publist-tab",
+          id: `${this.id}-tab-${name}`, "aria-controls": this.panel.id });
         button.addEventListener("click", () => this.change({ tab: index }, true));
         return button;
       });
       list.append(...this.tabButtons);
-      list.addEventListener("keydown", (event) => this.moveBetweenTabs(event));
+      list.addEventListener("keydown", (event) => {
+        const count = this.tabs.length;
+        const step = TAB_KEYS[/** @type {keyof TAB_KEYS} */ (event.key)];
+        const next = step ? (this.state.tab + step + count) % count
+          : { Home: 0, End: count - 1 }[event.key] ?? -1;
+        if (next < 0) return;
+        event.preventDefault();
+        this.change({ tab: next }, true);
+        this.tabButtons?.[next].focus();
+      });
       return list;
     }
 
-    /** @param {KeyboardEvent} event */
-    moveBetweenTabs(event) {
-      const count = this.tabs.length;
-      let next = -1;
-      if (event.key in TAB_KEYS) {
-        const step = TAB_KEYS[/** @type {keyof TAB_KEYS} */ (event.key)];
-        next = (this.state.tab + step + count) % count;
-      } else if (event.key === "Home") next = 0;
-      else if (event.key === "End") next = count - 1;
-      if (next < 0) return;
-      event.preventDefault();
-      this.change({ tab: next }, true);
-      this.tabButtons?.[next].focus();
-    }
-
     makeSort() {
-      const field = make("div", { class: "publist-sort" });
       const select = /** @type {HTMLSelectElement} */ (make("select", { id: `${this.id}-sort` }));
       for (const [name, text] of this.sorts) select.append(new Option(text, name));
       select.addEventListener("change", () => this.change({ sort: select.selectedIndex }, true));
-      field.append(make("label", { for: select.id }, this.label("sort")), select);
       this.sortSelect = select;
-      return field;
+      return this.field("sort", select);
     }
 
     makeSearch() {
-      const field = make("div", { class: "publist-search" });
-      const input = /** @type {HTMLInputElement} */ (
-        make("input", {
-          type: "search",
-          id: `${this.id}-search`,
-          placeholder: this.label("search-placeholder"),
-          autocomplete: "off",
-          spellcheck: "false",
-        })
-      );
+      const input = /** @type {HTMLInputElement} */ (make("input", { type: "search",
+        id: `${this.id}-search`, placeholder: this.label("search-placeholder"),
+        autocomplete: "off" }));
       // The first keystroke adds a history entry, the next ones update it.
       input.addEventListener("input", () => {
         this.change({ query: input.value }, !this.typing);
         this.typing = true;
       });
-      field.append(make("label", { for: input.id }, this.label("search")), input);
       this.searchInput = input;
+      return this.field("search", input);
+    }
+
+    /** @param {string} name @param {HTMLElement} control */
+    field(name, control) {
+      const field = make("div", { class: `publist-${name}` });
+      field.append(make("label", { for: control.id }, this.label(name)), control);
       return field;
     }
 
-    /**
-     * @param {Partial<{tab: number, sort: number, query: string}>} update
-     * @param {boolean} push
-     */
+    /** @param {Partial<typeof this.state>} update @param {boolean} push */
     change(update, push) {
       if (!("query" in update)) this.typing = false;
       this.show({ ...this.state, ...update });
       this.writeUrl(push);
     }
 
-    /** @param {{tab: number, sort: number, query: string}} state */
+    /** @param {typeof this.state} state */
     show(state) {
       this.state = state;
       if (state.sort !== this.arrangedSort) this.arrange(state.sort);
-      this.filter();
-      this.syncControls();
+      const counts = this.filter();
+      const { tab, sort, query } = state;
+      this.tabButtons?.forEach((button, index) => {
+        button.textContent = this.label("tab-count")
+          .replace("{label}", this.tabs[index][1]).replace("{count}", String(counts[index]));
+        button.setAttribute("aria-selected", String(index === tab));
+        button.tabIndex = index === tab ? 0 : -1;
+        if (index === tab) this.panel.setAttribute("aria-labelledby", button.id);
+      });
+      if (this.sortSelect) this.sortSelect.selectedIndex = sort;
+      if (this.searchInput && this.searchInput.value !== query) this.searchInput.value = query;
     }
 
     /** @param {number} sort */
@@ -216,13 +186,12 @@
       if (mode !== FLATTEN) {
         const groups = this.groups.slice();
         if (mode === ORDER_GROUPS) groups.sort((a, b) => a.firstRanks[sort] - b.firstRanks[sort]);
-        // Move only misplaced groups: moving one moves all its entries.
+        // Move only misplaced groups (with all their entries).
         let before = this.flat;
-        for (const group of groups.reverse()) {
+        for (const group of groups.slice().reverse()) {
           if (group.node.nextElementSibling !== before) move(this.panel, group.node, before);
           before = group.node;
         }
-        groups.reverse();
         /** @type {typeof this.entries[]} */
         const members = this.groups.map(() => []);
         for (const entry of ordered) members[entry.group].push(entry);
@@ -234,10 +203,7 @@
     }
 
     /**
-     * Put entries in order, each after the ordered part of its list. Entries not
-     * placed yet sit below it or in a hidden list, so the page reads correctly
-     * from the top meanwhile. A newer order stops this one; "publist:arranged"
-     * tells when it is done.
+     * Order entries from the top; the rest wait below or in a hidden list.
      * @param {typeof this.entries} ordered
      * @param {(entry: typeof this.entries[0]) => Element} listOf
      */
@@ -256,20 +222,15 @@
           else move(list, node, cursor);
           if (!cursors.has(list)) cursors.set(list, cursor);
         }
-      };
-      const rest = () => {
-        if (run !== this.arranging) return;
-        step(CHUNK);
-        if (next < ordered.length) setTimeout(rest, 0);
+        // A newer order stops this one.
+        if (next < ordered.length) setTimeout(() => run === this.arranging && step(CHUNK), 0);
         else this.root.dispatchEvent(new CustomEvent("publist:arranged"));
       };
       step(FIRST_SCREEN);
-      if (next < ordered.length) setTimeout(rest, 0);
-      else this.root.dispatchEvent(new CustomEvent("publist:arranged"));
     }
 
     filter() {
-      const terms = fold(this.state.query).split(" ").filter(Boolean);
+      const terms = fold(this.state.query);
       const tabCounts = this.tabs.map(() => 0);
       const groupCounts = this.groups.map(() => 0);
       let shown = 0;
@@ -277,91 +238,90 @@
         const matches = terms.every((term) => entry.text.includes(term));
         if (matches) for (const tab of entry.tabs) tabCounts[tab] += 1;
         const visible = matches && (!this.tabs.length || entry.tabs.includes(this.state.tab));
-        if (visible !== entry.visible) {
-          entry.node.hidden = !visible;
-          entry.visible = visible;
-        }
+        if (visible !== entry.visible) entry.node.hidden = !(entry.visible = visible);
         if (visible) {
           shown += 1;
           groupCounts[entry.group] += 1;
         }
       }
       const flattened = this.sorts[this.state.sort][2] === FLATTEN;
-      this.groups.forEach((group, index) => {
-        group.node.hidden = flattened || groupCounts[index] === 0;
-      });
+      for (const group of this.groups) group.node.hidden = flattened || !groupCounts[group.index];
       this.empty.hidden = shown > 0;
-      this.tabButtons?.forEach((button, index) => {
-        button.textContent = fill(this.label("tab-count"), { label: this.tabs[index][1], count: tabCounts[index] });
-      });
-      const status =
-        shown === 0 ? this.label("no-results") : fill(this.label(shown === 1 ? "count-one" : "count"), { count: shown });
+      const count = this.label(shown === 1 ? "count-one" : "count").replace("{count}", String(shown));
+      const status = shown ? count : this.label("no-results");
       if (this.status.textContent !== status) this.status.textContent = status;
+      return tabCounts;
     }
 
-    syncControls() {
-      const { tab, sort, query } = this.state;
-      this.tabButtons?.forEach((button, index) => {
-        button.setAttribute("aria-selected", String(index === tab));
-        button.tabIndex = index === tab ? 0 : -1;
-        if (index === tab) this.panel.setAttribute("aria-labelledby", button.id);
-      });
-      if (this.sortSelect) this.sortSelect.selectedIndex = sort;
-      if (this.searchInput && this.searchInput.value !== query) this.searchInput.value = query;
-    }
-
-    /** @param {string} name */
-    param(name) {
-      return `${this.id}.${name}`;
-    }
-
+    // URL parameters are named after the list's id: several lists keep apart.
     readUrl() {
-      const params = new URLSearchParams(window.location.search);
-      const tab = this.tabs.findIndex(([name]) => name === params.get(this.param("tab")));
-      const sort = this.sorts.findIndex(([name]) => name === params.get(this.param("sort")));
-      return {
-        tab: Math.max(tab, 0),
-        sort: sort >= 0 ? sort : this.initialSort,
-        query: this.has("search") ? params.get(this.param("q")) || "" : "",
-      };
+      const params = new URLSearchParams(location.search);
+      /** @param {string} name */
+      const param = (name) => params.get(`${this.id}.${name}`);
+      const tab = this.tabs.findIndex(([name]) => name === param("tab"));
+      const sort = this.sorts.findIndex(([name]) => name === param("sort"));
+      const query = (this.has("search") && param("q")) || "";
+      return { tab: Math.max(tab, 0), sort: sort < 0 ? this.initialSort : sort, query };
     }
 
     /** @param {boolean} push */
     writeUrl(push) {
       const { tab, sort, query } = this.state;
-      const url = new URL(window.location.href);
+      const url = new URL(location.href);
       const values = {
         tab: tab > 0 ? this.tabs[tab][0] : "",
         sort: sort !== this.initialSort ? this.sorts[sort][0] : "",
         q: query,
       };
       for (const [name, value] of Object.entries(values)) {
-        if (value) url.searchParams.set(this.param(name), value);
-        else url.searchParams.delete(this.param(name));
+        if (value) url.searchParams.set(`${this.id}.${name}`, value);
+        else url.searchParams.delete(`${this.id}.${name}`);
       }
-      if (url.href === window.location.href) return;
+      if (url.href === location.href) return;
       try {
-        window.history[push ? "pushState" : "replaceState"](null, "", url.href);
+        history[push ? "pushState" : "replaceState"](null, "", url.href);
       } catch {
         // Some browsers refuse this on file: pages; the view still updates.
       }
     }
   }
 
-  // Print every abstract (where CSS cannot open <details>), then close them again.
-  /** @type {NodeListOf<HTMLDetailsElement> | []} */
-  let closed = [];
-  window.addEventListener("beforeprint", () => {
-    closed = document.querySelectorAll(".publist details.publist-abstract:not([open])");
-    for (const details of closed) details.open = true;
-  });
-  window.addEventListener("afterprint", () => {
-    for (const details of closed) details.open = false;
-  });
+  // BibTeX copy buttons, labelled by the toggle's data-publist-copy and -copied.
+  const clipboard = navigator.clipboard;
+  const ANNOUNCEMENT_MS = 4000;
+
+  /** @param {HTMLElement} details */
+  const addCopyButton = (details) => {
+    const code = details.querySelector("pre");
+    if (!code || details.querySelector(".publist-copy")) return;
+    const button = make("button", { type: "button", class: "publist-copy" }, details.dataset.publistCopy || "Copy");
+    const status = make("span", { class: "publist-copy-status", role: "status", "aria-live": "polite" });
+    /** @type {number | undefined} */
+    let timer;
+    button.addEventListener("click", () => {
+      const text = (code.textContent || "").replace(/\n+$/, "") + "\n";
+      clipboard.writeText(text).then(
+        () => {
+          status.textContent = details.dataset.publistCopied || "Copied";
+          clearTimeout(timer);
+          timer = setTimeout(() => (status.textContent = ""), ANNOUNCEMENT_MS);
+        },
+        () => (status.textContent = ""),
+      );
+    });
+    // Before the code in tab order.
+    const summary = details.querySelector("summary");
+    if (summary) summary.after(button, status);
+    else details.prepend(button, status);
+  };
 
   const start = () => {
     for (const root of document.querySelectorAll(".publist[data-publist-controls]")) {
       new PublicationList(/** @type {HTMLElement} */ (root));
+    }
+    if (typeof clipboard?.writeText !== "function") return;
+    for (const details of document.querySelectorAll("details.publist-bibtex")) {
+      addCopyButton(/** @type {HTMLElement} */ (details));
     }
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
