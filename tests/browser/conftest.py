@@ -34,9 +34,13 @@ def no_browser(reason: str) -> None:
     pytest.skip(f"browser tests need Chromium and Playwright: {reason}")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    """Debian's Chromium driven by Playwright, launched once per session."""
+    """Debian's Chromium driven by Playwright, launched once per module.
+
+    Not once per session: Playwright's sync API allows one running instance at
+    a time, and other test modules launch their own.
+    """
     try:
         from playwright.sync_api import Error, sync_playwright
     except ImportError:
