@@ -86,7 +86,7 @@ def control_labels() -> dict[str, str]:
     return {
         "tabs": str(_("Publication categories")),
         "sort": str(_("Sort by")),
-        "search": str(_("Search")),
+        "search": str(_("Search publications")),
         "search-placeholder": str(_("Title, author, venue, abstract")),
         "no-results": str(_("No Results Found")),
         "count-one": str(_("1 publication")),

@@ -112,7 +112,7 @@ def test_sort_menu_lists_the_orders_and_starts_from_the_directive_sort(profile: 
 def test_search_by_title_author_venue_abstract_and_year(
     profile: Any, query: str, expected: list[str]
 ) -> None:
-    profile.get_by_label("Search").fill(query)
+    profile.get_by_label("Search publications").fill(query)
     assert visible(profile) == expected
     count = len(expected)
     assert status(profile) == ("1 publication" if count == 1 else f"{count} publications")
@@ -121,19 +121,19 @@ def test_search_by_title_author_venue_abstract_and_year(
 def test_a_query_matching_nothing_shows_no_results(profile: Any) -> None:
     no_results = profile.locator(".publist-no-results")
     assert no_results.is_hidden()
-    profile.get_by_label("Search").fill("quantum chromodynamics")
+    profile.get_by_label("Search publications").fill("quantum chromodynamics")
     assert visible(profile) == []
     assert no_results.is_visible()
     assert no_results.inner_text() == "No Results Found"
     assert status(profile) == "No Results Found"
     assert profile.locator(".publist-count").get_attribute("aria-live") == "polite"
-    profile.get_by_label("Search").fill("")
+    profile.get_by_label("Search publications").fill("")
     assert no_results.is_hidden()
     assert len(visible(profile)) == 10
 
 
 def test_tab_counts_follow_the_query(profile: Any) -> None:
-    profile.get_by_label("Search").fill("energy")
+    profile.get_by_label("Search publications").fill("energy")
     assert profile.get_by_role("tab").all_inner_texts() == [
         "Authored Publications (2)",
         "Google Publications (1)",
@@ -146,7 +146,7 @@ def test_tab_counts_follow_the_query(profile: Any) -> None:
 def test_url_holds_the_view_and_reload_restores_it(profile: Any) -> None:
     profile.get_by_role("tab", name=re.compile("Google")).click()
     profile.get_by_label("Sort by").select_option("title")
-    profile.get_by_label("Search").fill("learning")
+    profile.get_by_label("Search publications").fill("learning")
     assert search_params(profile) == (
         "?publist-1.tab=google-publications&publist-1.sort=title&publist-1.q=learning"
     )
@@ -162,13 +162,13 @@ def test_url_holds_the_view_and_reload_restores_it(profile: Any) -> None:
     assert visible(profile) == expected
     assert profile.get_by_role("tab", selected=True).inner_text().startswith("Google")
     assert profile.get_by_label("Sort by").input_value() == "title"
-    assert profile.get_by_label("Search").input_value() == "learning"
+    assert profile.get_by_label("Search publications").input_value() == "learning"
 
 
 def test_back_returns_to_each_previous_view(profile: Any) -> None:
     profile.get_by_role("tab", name=re.compile("Other")).click()
     profile.get_by_label("Sort by").select_option("title")
-    search = profile.get_by_label("Search")
+    search = profile.get_by_label("Search publications")
     search.press_sequentially("flows")
     assert visible(profile) == ["liu2019gnf"]
     other_by_title = ordered("title", lambda pub: not GOOGLE(pub))
@@ -233,7 +233,7 @@ def test_lists_on_one_page_are_independent(page: Any, sites: Any) -> None:
     page.goto(sites("alabaster") + "several.html")
     recent, earlier = page.locator(".publist").all()
     recent.get_by_role("tab", name=re.compile("Google")).click()
-    recent.get_by_label("Search").fill("energy")
+    recent.get_by_label("Search publications").fill("energy")
     assert visible(page, 0) == ["grathwohl2021nomcmc"]
     assert visible(page, 1) == ordered("-year", lambda pub: pub.year < 2020)
     earlier.get_by_label("Sort by").select_option("title")
@@ -259,7 +259,7 @@ def test_year_orders_keep_year_groups_and_title_orders_flatten(page: Any, sites:
     page.get_by_label("Sort by").select_option("title")
     assert root.evaluate(GROUP_HEADINGS) == []
     assert visible(page) == ordered("title")
-    page.get_by_label("Search").fill("energy")
+    page.get_by_label("Search publications").fill("energy")
     page.get_by_label("Sort by").select_option("-year")
     assert root.evaluate(GROUP_HEADINGS) == ["2021", "2020"]
 
@@ -277,7 +277,7 @@ def test_without_javascript_every_entry_is_readable(browser: Any, sites: Any) ->
 
 def test_print_hides_controls_and_shows_every_entry_and_abstract(profile: Any) -> None:
     profile.get_by_role("tab", name=re.compile("Google")).click()
-    profile.get_by_label("Search").fill("nothing matches this")
+    profile.get_by_label("Search publications").fill("nothing matches this")
     profile.emulate_media(media="print")
     assert profile.locator(".publist-controls").is_hidden()
     assert profile.locator(".publist-no-results").is_hidden()
