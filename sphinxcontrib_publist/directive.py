@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -14,7 +14,9 @@ from . import controls, labels, pipeline, reporting
 from ._log import warn, warn_diagnostic
 from .badges import entry_badges
 from .bibtex_export import bibliography_to_bibtex, entry_to_bibtex
+from .chart import add_chart
 from .config import PublistConfig
+from .details import PublistDomain, record_details
 from .diagnostics import Subtype
 from .downloads import download_node
 from .entry_extras import author_lookup, rendered_links
@@ -43,6 +45,8 @@ OPTION_NAMES = (
     "limit",
     "style",
     "name-format",
+    "details",
+    "chart",
     "bibtex",
     "download-bib",
     "max-authors",
@@ -95,6 +99,8 @@ class PublicationsDirective(SphinxDirective):
         root["classes"].extend(self.options.get("class", []))
         displayed = [by_key[entry.key] for group in groups for entry in group.entries]
         self._make_interactive(root, displayed, spec)
+        add_chart(root, shown, spec.chart)
+        self._annotate(root, by_key, spec, config)
         for entry in root.findall(publist_pending):
             self.state.document.ids[entry["ids"][0]] = entry
             entry.extend(download_sources(entry["extra"].links))
@@ -113,6 +119,20 @@ class PublicationsDirective(SphinxDirective):
             list_id = self._anchor(f"publist-{self.env.new_serialno('publist') + 1}")
             controls.attach(root, plan, list_id)
             self.state.document.ids[list_id] = root
+
+    def _annotate(
+        self,
+        root: publist_list,
+        by_key: dict[str, Publication],
+        spec: ListSpec,
+        config: PublistConfig,
+    ) -> None:
+        paged = record_details(
+            root, by_key, spec.details, config.details_dir, spec.name_format, spec.highlight
+        )
+        if paged:
+            domain = cast("PublistDomain", self.env.get_domain(PublistDomain.name))
+            domain.note_details(self.env.docname, paged)
 
     def _bib_paths(self, spec: ListSpec, from_config: bool) -> list[str]:
         if not spec.bibfiles:

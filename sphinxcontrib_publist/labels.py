@@ -95,6 +95,39 @@ def control_labels() -> dict[str, str]:
     }
 
 
+def view_details() -> str:
+    """The link from a list entry to its details."""
+    return str(_("View details"))
+
+
+def back_to_list() -> str:
+    """The link from a details page back to its list."""
+    return str(_("Back to the list"))
+
+
+def details_field(name: str) -> str:
+    """A field name on a details page: authors, venue, year, links, bibtex."""
+    names = {
+        "authors": _("Authors"),
+        "venue": _("Published in"),
+        "year": _("Year"),
+        "links": _("Links"),
+        "abstract": _("Abstract"),
+        "bibtex": _("BibTeX"),
+    }
+    return str(names[name])
+
+
+def chart_title() -> str:
+    """The caption of the per-year chart."""
+    return str(_("Publications per year"))
+
+
+def chart_columns() -> tuple[str, str]:
+    """The column headings of the per-year table of counts."""
+    return str(_("Year")), str(_("Publications"))
+
+
 # The default link labels, listed so message extraction finds them; a label
 # configured in publist_link_fields is looked up in the catalog the same way.
 LINK_LABELS = (

@@ -47,7 +47,6 @@
         index,
         node: /** @type {HTMLElement} */ (node),
         list: node.querySelector(".publist-entries") || node,
-        firstRanks: this.sorts.map(() => Infinity),
       }));
       /** @type {Map<Element | null, number>} */
       const groupOf = new Map(this.groups.map((group) => [group.node, group.index]));
@@ -55,8 +54,6 @@
         const { dataset } = /** @type {HTMLElement} */ (node);
         const group = groupOf.get(node.closest(".publist-group")) ?? 0;
         const ranks = (dataset.publistRanks || "").split(" ").map(Number);
-        const first = this.groups[group].firstRanks;
-        ranks.forEach((rank, sort) => (first[sort] = Math.min(first[sort], rank)));
         const tabs = (dataset.publistTabs || "").split(" ").filter(Boolean).map(Number);
         return { node: /** @type {HTMLElement} */ (node), ranks, group, tabs, visible: true,
           text: dataset.publistSearch || "" };
@@ -98,8 +95,11 @@
       if (this.has("sort") && this.sorts.length > 1) tools.append(this.makeSort());
       if (tools.childElementCount) bar.append(tools);
       bar.append(this.status);
-      this.panel.append(...Array.from(this.root.childNodes), this.flat, this.empty);
-      this.root.append(bar, this.panel);
+      // Below what describes the whole list (its chart, its download link).
+      const groups = this.groups.map((group) => group.node);
+      this.root.insertBefore(bar, groups[0]);
+      bar.after(this.panel);
+      this.panel.append(...groups, this.flat, this.empty);
     }
 
     makeTabs() {
@@ -184,18 +184,16 @@
       let ordered = new Array(this.entries.length);
       for (const entry of this.entries) ordered[entry.ranks[sort]] = entry;
       if (mode !== FLATTEN) {
-        const groups = this.groups.slice();
-        if (mode === ORDER_GROUPS) groups.sort((a, b) => a.firstRanks[sort] - b.firstRanks[sort]);
+        // Groups in the order of their first entry, or as built.
+        const groups =
+          mode === ORDER_GROUPS ? [...new Set(ordered.map((entry) => this.groups[entry.group]))] : this.groups;
         // Move only misplaced groups (with all their entries).
         let before = this.flat;
         for (const group of groups.slice().reverse()) {
           if (group.node.nextElementSibling !== before) move(this.panel, group.node, before);
           before = group.node;
         }
-        /** @type {typeof this.entries[]} */
-        const members = this.groups.map(() => []);
-        for (const entry of ordered) members[entry.group].push(entry);
-        ordered = groups.flatMap((group) => members[group.index]);
+        ordered = groups.flatMap((group) => ordered.filter((entry) => entry.group === group.index));
       }
       this.flat.hidden = mode !== FLATTEN;
       this.arrangedSort = sort;
