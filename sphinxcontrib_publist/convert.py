@@ -18,7 +18,7 @@ from .diagnostics import Diagnostic, Subtype
 from .latex import Conversion, latex_to_plain, latex_to_rich
 from .links import DEFAULT_LINK_FIELDS, link_problems
 from .model import Person, Publication
-from .richtext import EMPTY, RichText, plain_text, text
+from .richtext import EMPTY, RichText, text
 from .source import SourcedEntry
 from .urls import doi_url, safe_url
 
@@ -187,7 +187,6 @@ def build_publication(
 ) -> tuple[Publication, list[Diagnostic]]:
     """One ``Publication`` from an entry whose crossrefs are resolved."""
     diagnostics: list[Diagnostic] = []
-    converted: dict[str, RichText] = {}
 
     def rich(name: str) -> RichText:
         value = raw_fields.get(name, "")
@@ -195,19 +194,12 @@ def build_publication(
             return EMPTY
         conversion = latex_to_rich(value)
         diagnostics.extend(_conversion_problems(conversion, item, name))
-        converted[name] = conversion.rich
         return conversion.rich
 
-    title = rich("title")
-    abstract = rich("abstract")
-    venue = _venue(raw_fields, rich)
-    # Fields shown as rich text are converted once; their plain text comes from that.
-    fields = {
-        name: plain_text(converted[name]) if name in converted else latex_to_plain(value)
-        for name, value in raw_fields.items()
-    }
+    fields = {name: latex_to_plain(value) for name, value in raw_fields.items()}
     names = {role: _names(item, raw_fields, role) for role in PERSON_ROLES}
     year, month, day = _date_parts(fields)
+    title = rich("title")
     if not title:
         diagnostics.append(_missing(item, "title"))
     if year is None:
@@ -221,8 +213,8 @@ def build_publication(
         authors=_people(names["author"], item, diagnostics),
         editors=_people(names["editor"], item, diagnostics),
         title=title,
-        venue=venue,
-        abstract=abstract,
+        venue=_venue(raw_fields, fields, rich),
+        abstract=rich("abstract"),
         year=year,
         month=month,
         day=day,
@@ -322,12 +314,12 @@ def _month_number(value: str) -> int | None:
     return MONTHS.get(value)
 
 
-def _venue(raw_fields: Mapping[str, str], rich: _RichGetter) -> RichText:
+def _venue(raw_fields: Mapping[str, str], fields: Mapping[str, str], rich: _RichGetter) -> RichText:
     for name in VENUE_FIELDS:
         if raw_fields.get(name, "").strip():
             return rich(name)
-    eprint = latex_to_plain(raw_fields.get("eprint", ""))
-    kind = latex_to_plain(raw_fields.get("eprinttype") or raw_fields.get("archiveprefix") or "")
+    eprint = fields.get("eprint", "").strip()
+    kind = (fields.get("eprinttype") or fields.get("archiveprefix") or "").strip()
     if eprint:
         return text(
             f"{kind or 'Preprint'}:{eprint}" if kind.lower() != "arxiv" else f"arXiv:{eprint}"
