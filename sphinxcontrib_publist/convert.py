@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 
 import pybtex.errors
 from pybtex.bibtex.utils import split_name_list
@@ -16,7 +18,7 @@ from .diagnostics import Diagnostic, Subtype
 from .latex import Conversion, latex_to_plain, latex_to_rich
 from .links import DEFAULT_LINK_FIELDS, link_problems
 from .model import Person, Publication
-from .richtext import EMPTY, RichText, plain_text, text
+from .richtext import EMPTY, RichText, text
 from .source import SourcedEntry
 from .urls import doi_url, safe_url
 
@@ -68,17 +70,26 @@ NOT_INHERITED = frozenset({"ids", "crossref", "xref", "key", "abstract", "keywor
 _RichGetter = Callable[[str], RichText]
 
 
+# An entry's conversion, reusable while its fingerprint is unchanged.
+Converted = tuple[Publication, tuple[Diagnostic, ...]]
+
+
 def build_publications(
     entries: Iterable[SourcedEntry],
     today: dt.date,
     link_fields: Iterable[str] = tuple(DEFAULT_LINK_FIELDS),
+    previous: Mapping[bytes, Converted] | None = None,
+    converted: dict[bytes, Converted] | None = None,
 ) -> tuple[list[Publication], list[Diagnostic]]:
     """Convert every entry; problems become diagnostics, never exceptions.
 
     ``link_fields`` are the fields shown as links, checked here for unsafe URLs;
-    ``url`` is checked with the title link already.
+    ``url`` is checked with the title link already. An entry whose fingerprint
+    is in ``previous`` (an earlier build's ``converted``) is reused, not converted
+    again; every entry's conversion is put in ``converted`` for the next build.
     """
     checked_links = [name for name in link_fields if name.lower() != "url"]
+    seed = f"{today.isoformat()}\0{checked_links!r}"
     sourced = list(entries)
     by_key = _crossref_targets(sourced)
     publications: list[Publication] = []
@@ -86,11 +97,35 @@ def build_publications(
     for item in sourced:
         raw_fields, problems = _resolve_crossref(item, by_key)
         diagnostics.extend(problems)
-        publication, problems = build_publication(item, raw_fields, today)
+        fingerprint = _fingerprint(seed, item, raw_fields)
+        reused = previous.get(fingerprint) if previous else None
+        if reused is None:
+            publication, entry_problems = build_publication(item, raw_fields, today)
+            entry_problems.extend(link_problems(publication, checked_links))
+            reused = (publication, tuple(entry_problems))
+        publication, entry_diagnostics = _at_line(reused, item.line)
+        if converted is not None:
+            converted[fingerprint] = (publication, entry_diagnostics)
         publications.append(publication)
-        diagnostics.extend(problems)
-        diagnostics.extend(link_problems(publication, checked_links))
+        diagnostics.extend(entry_diagnostics)
     return publications, diagnostics
+
+
+def _fingerprint(seed: str, item: SourcedEntry, raw_fields: Mapping[str, str]) -> bytes:
+    # Everything a conversion depends on but the line, which moves when lines are added above.
+    content = repr((seed, item.source, item.key, item.entry.type, sorted(raw_fields.items())))
+    return hashlib.blake2b(content.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def _at_line(converted: Converted, line: int | None) -> Converted:
+    publication, diagnostics = converted
+    if publication.line == line:
+        return converted
+    moved = tuple(
+        replace(diagnostic, line=line) if diagnostic.line == publication.line else diagnostic
+        for diagnostic in diagnostics
+    )
+    return replace(publication, line=line), moved
 
 
 def _crossref_targets(sourced: Iterable[SourcedEntry]) -> dict[str, SourcedEntry]:
@@ -152,7 +187,6 @@ def build_publication(
 ) -> tuple[Publication, list[Diagnostic]]:
     """One ``Publication`` from an entry whose crossrefs are resolved."""
     diagnostics: list[Diagnostic] = []
-    converted: dict[str, RichText] = {}
 
     def rich(name: str) -> RichText:
         value = raw_fields.get(name, "")
@@ -160,19 +194,12 @@ def build_publication(
             return EMPTY
         conversion = latex_to_rich(value)
         diagnostics.extend(_conversion_problems(conversion, item, name))
-        converted[name] = conversion.rich
         return conversion.rich
 
-    title = rich("title")
-    abstract = rich("abstract")
-    venue = _venue(raw_fields, rich)
-    # Fields shown as rich text are converted once; their plain text comes from that.
-    fields = {
-        name: plain_text(converted[name]) if name in converted else latex_to_plain(value)
-        for name, value in raw_fields.items()
-    }
+    fields = {name: latex_to_plain(value) for name, value in raw_fields.items()}
     names = {role: _names(item, raw_fields, role) for role in PERSON_ROLES}
     year, month, day = _date_parts(fields)
+    title = rich("title")
     if not title:
         diagnostics.append(_missing(item, "title"))
     if year is None:
@@ -186,8 +213,8 @@ def build_publication(
         authors=_people(names["author"], item, diagnostics),
         editors=_people(names["editor"], item, diagnostics),
         title=title,
-        venue=venue,
-        abstract=abstract,
+        venue=_venue(raw_fields, fields, rich),
+        abstract=rich("abstract"),
         year=year,
         month=month,
         day=day,
@@ -281,17 +308,18 @@ def _date_parts(fields: Mapping[str, str]) -> tuple[int | None, int | None, int 
 
 def _month_number(value: str) -> int | None:
     value = value.strip().lower().rstrip(".")
-    if value.isdigit():
+    # isdecimal, not isdigit: "²" is a digit that int() refuses.
+    if value.isdecimal():
         return int(value)
     return MONTHS.get(value)
 
 
-def _venue(raw_fields: Mapping[str, str], rich: _RichGetter) -> RichText:
+def _venue(raw_fields: Mapping[str, str], fields: Mapping[str, str], rich: _RichGetter) -> RichText:
     for name in VENUE_FIELDS:
         if raw_fields.get(name, "").strip():
             return rich(name)
-    eprint = latex_to_plain(raw_fields.get("eprint", ""))
-    kind = latex_to_plain(raw_fields.get("eprinttype") or raw_fields.get("archiveprefix") or "")
+    eprint = fields.get("eprint", "").strip()
+    kind = (fields.get("eprinttype") or fields.get("archiveprefix") or "").strip()
     if eprint:
         return text(
             f"{kind or 'Preprint'}:{eprint}" if kind.lower() != "arxiv" else f"arXiv:{eprint}"

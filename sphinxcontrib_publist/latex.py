@@ -48,7 +48,7 @@ def latex_to_plain(source: str) -> str:
     return plain_text(latex_to_rich(source).rich)
 
 
-_NEEDS_PARSING = re.compile(r"[\\{}$~`'%]|--")
+_NEEDS_PARSING = re.compile(r"[\\{}$~\-`'%]")
 _SPACES = re.compile(r" [ \t\n\r\f\v]+|[\t\n\r\f\v][ \t\n\r\f\v]*")
 _TOKEN = re.compile(
     r"(?P<text>[^\\{}$%]+)|\\(?P<word>[A-Za-z]+)[ \t\n\r]*|\\(?P<symbol>[^A-Za-z])"

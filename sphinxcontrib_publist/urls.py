@@ -84,12 +84,7 @@ def _relative_or_none(url: str) -> str | None:
 
 
 def _has_unsafe_characters(url: str) -> bool:
-    if "\\" in url:
-        return True
-    if url.isascii() and url.isprintable():
-        # The common case, checked in C: only the space is left to find.
-        return " " in url
-    return any(_is_invisible(ch) for ch in url)
+    return "\\" in url or any(_is_invisible(ch) for ch in url)
 
 
 def _is_invisible(ch: str) -> bool:
