@@ -27,6 +27,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         nodes,
         pages,
         reporting,
+        tabsections,
     )
 
     config.register(app)
@@ -39,6 +40,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     reporting.register(app)
     downloads.register(app)
     assets.register(app)
+    tabsections.register(app)
     details.register(app)
     pages.register(app)
     chart.register(app)

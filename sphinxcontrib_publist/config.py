@@ -11,6 +11,7 @@ import sphinx
 from ._log import warn
 from .bibtex_export import DEFAULT_EXCLUDE
 from .diagnostics import Subtype
+from .interactive import is_controls_value
 from .links import DEFAULT_LINK_FIELDS
 from .names import NAME_FORMATS
 
@@ -115,6 +116,10 @@ class PublistConfig:
     name_format: str = field(
         default="first-last",
         metadata=_meta(_one_of(NAME_FORMATS), "first-last, initials-last or last-initials."),
+    )
+    controls: str = field(
+        default="none",
+        metadata=_meta(is_controls_value, "Controls of lists without :controls:, or 'none'."),
     )
     details: str = field(
         default="none",

@@ -10,7 +10,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from . import labels, pipeline, reporting
+from . import controls, labels, pipeline, reporting
 from ._log import warn, warn_diagnostic
 from .badges import entry_badges
 from .bibtex_export import bibliography_to_bibtex, entry_to_bibtex
@@ -50,6 +50,8 @@ OPTION_NAMES = (
     "bibtex",
     "download-bib",
     "max-authors",
+    "controls",
+    "tabs",
 )
 
 
@@ -95,6 +97,8 @@ class PublicationsDirective(SphinxDirective):
             bibtex = bibliography_to_bibtex(shown, config.bibtex_fields, config.bibtex_exclude)
             root.insert(0, download_node(bibtex, self.env.docname))
         root["classes"].extend(self.options.get("class", []))
+        displayed = [by_key[entry.key] for group in groups for entry in group.entries]
+        self._make_interactive(root, displayed, spec)
         add_chart(root, shown, spec.chart)
         self._annotate(root, by_key, spec, config)
         for entry in root.findall(publist_pending):
@@ -102,6 +106,19 @@ class PublicationsDirective(SphinxDirective):
             entry.extend(download_sources(entry["extra"].links))
         self.set_source_info(root)
         return [root]
+
+    def _make_interactive(
+        self, root: publist_list, displayed: list[Publication], spec: ListSpec
+    ) -> None:
+        plan, problems = controls.plan_for_options(
+            displayed, self.options, self.config.publist_controls, spec.group_by
+        )
+        for problem in problems:
+            warn(problem.message, problem.subtype, self.get_location())
+        if plan is not None:
+            list_id = self._anchor(f"publist-{self.env.new_serialno('publist') + 1}")
+            controls.attach(root, plan, list_id)
+            self.state.document.ids[list_id] = root
 
     def _annotate(
         self,

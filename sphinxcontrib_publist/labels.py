@@ -63,6 +63,38 @@ def no_publications() -> str:
     return str(_("No publications found."))
 
 
+SORT_CHOICE_LABELS = {
+    "default": _("Default order"),
+    "title": _("Title"),
+    "-title": _("Title, descending"),
+    "year": _("Year"),
+    "-year": _("Year, descending"),
+    "author": _("Author"),
+}
+
+
+def sort_choice(choice_id: str) -> str:
+    """The sort menu's name for an order."""
+    return str(SORT_CHOICE_LABELS[choice_id])
+
+
+def control_labels() -> dict[str, str]:
+    """The words of the interactive controls, handed to the script as data attributes.
+
+    ``{count}`` and ``{label}`` are filled in by the script.
+    """
+    return {
+        "tabs": str(_("Publication categories")),
+        "sort": str(_("Sort by")),
+        "search": str(_("Search publications")),
+        "search-placeholder": str(_("Title, author, venue, abstract")),
+        "no-results": str(_("No Results Found")),
+        "count-one": str(_("1 publication")),
+        "count": str(_("{count} publications")),
+        "tab-count": str(_("{label} ({count})")),
+    }
+
+
 def view_details() -> str:
     """The link from a list entry to its details."""
     return str(_("View details"))
