@@ -315,7 +315,7 @@ class _Converter:
         r"""Show ``\path|...|`` and ``\verb|...|`` as code, up to the closing delimiter."""
         braced = self.verbatim_argument()
         if braced is not None:
-            self.add(Styled("code", (Text(_squeeze_spaces(braced)),)))
+            self._add_code(braced)
             return
         if self.pos >= len(self.source):
             return
@@ -323,9 +323,12 @@ class _Converter:
         end = self.source.find(delimiter, self.pos + 1, self.pos + 1 + _MAX_VERBATIM)
         if delimiter.isspace() or delimiter.isalpha() or end == -1:
             return
-        content = self.source[self.pos + 1 : end]
+        self._add_code(self.source[self.pos + 1 : end])
         self.pos = end + 1
-        if content:
+
+    def _add_code(self, content: str) -> None:
+        # Blank code would be a styled space the text's trimming cannot see.
+        if content.strip():
             self.add(Styled("code", (Text(_squeeze_spaces(content)),)))
 
     def ensure_math(self) -> None:

@@ -200,6 +200,20 @@ def _rebase_relative_links(section: nodes.section, list_dir: str) -> None:
             reference["refuri"] = rebased + "/" if uri.endswith("/") else rebased
 
 
+def _note_math_for_older_mathjax(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Let MathJax load on a details page with math under Sphinx 7.
+
+    Sphinx 7's mathjax extension asks the math domain whether a page has
+    equations, and knows only documents; newer ones read ``has_maths_elements``.
+    """
+    if doctree is None and context.get("has_maths_elements"):
+        app.env.get_domain("math").data.setdefault("has_equations", {})[pagename] = True
+
+
 def register(app: Sphinx) -> None:
     """Write the pages after the documents."""
     app.connect("html-collect-pages", collect_pages)
+    # Before sphinx.ext.mathjax's own handler (priority 500) looks.
+    app.connect("html-page-context", _note_math_for_older_mathjax, priority=400)

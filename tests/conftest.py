@@ -30,10 +30,11 @@ def rootdir() -> Path:
     return ROOTS
 
 
-@pytest.fixture(autouse=True)
-def _warning_types_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture(scope="session", autouse=True)
+def _warning_types_shown() -> Iterator[None]:
     """Warnings end in "[publist.<subtype>]", as Sphinx 8 writes them by default, on Sphinx 7 too."""
     if sphinx.version_info >= (8,):
+        yield
         return
     original = SphinxTestApp.__init__
 
@@ -41,7 +42,9 @@ def _warning_types_shown(monkeypatch: pytest.MonkeyPatch) -> None:
         shown = {"show_warning_types": True, **(confoverrides or {})}
         original(self, *args, confoverrides=shown, **kwargs)
 
-    monkeypatch.setattr(SphinxTestApp, "__init__", init)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(SphinxTestApp, "__init__", init)
+        yield
 
 
 @pytest.fixture(autouse=True)
