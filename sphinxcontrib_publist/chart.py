@@ -154,16 +154,19 @@ def _text(self: HTML5Translator, css_class: str, x: str, y: float, content: str)
 
 
 def visit_chart_html(self: HTML5Translator, node: publist_chart) -> None:
-    """The SVG, then the table of counts for assistive technology only."""
+    """The SVG, then the counts as a list for assistive technology only.
+
+    A list, not the table other builders get: themes wrap tables in scrolling
+    boxes, which a hidden table would turn into unreachable scroll regions.
+    """
     counts = [(int(year), int(count)) for year, count in node["counts"]]
     self.body.append(self.starttag(node, "figure", CLASS="publist-chart"))
     self.body.append(svg_markup(self, counts, node["title"]))
-    self.body.append(_tag(self, "div", {"CLASS": "publist-visually-hidden"}))
-
-
-def depart_chart_html(self: HTML5Translator, node: publist_chart) -> None:
-    """Close the hidden table's wrapper and the figure."""
-    self.body.append("</div>\n</figure>\n")
+    self.body.append(_tag(self, "ul", {"CLASS": "publist-visually-hidden"}))
+    for year, count in counts:
+        self.body.append(f"<li>{year}: {count}</li>\n")
+    self.body.append("</ul>\n</figure>\n")
+    raise nodes.SkipNode
 
 
 def _pass(self: object, node: nodes.Element) -> None:
@@ -175,6 +178,6 @@ def register(app: Sphinx) -> None:
     wrapper: Any = (_pass, _pass)
     app.add_node(
         publist_chart,
-        html=(visit_chart_html, depart_chart_html),
+        html=(visit_chart_html, None),
         **dict.fromkeys(NON_HTML_FORMATS, wrapper),
     )

@@ -154,7 +154,7 @@ def _max_authors(value: str | None, default: int | None, collect: _Collector) ->
     cleaned = value.strip().lower()
     if cleaned in ("", "all", "none"):
         return None
-    if cleaned.isdigit() and int(cleaned) > 0:
+    if cleaned.isdecimal() and int(cleaned) > 0:
         return int(cleaned)
     collect.bad(
         f":max-authors: must be a whole number of at least 1, not {value!r}; using {default}"

@@ -27,7 +27,7 @@ HOSTILE_TITLE = 'Breaking </script><script>alert(1)</script> out <!-- of "quotes
 def page_path(app: object, key: str) -> Path:
     """Where a key's details page is written, for the app's builder."""
     builder = app.builder  # type: ignore[attr-defined]
-    return Path(builder.get_output_path(page_name("publications", key)))
+    return Path(builder.get_outfilename(page_name("publications", key)))
 
 
 def soup_of(path: Path) -> BeautifulSoup:
@@ -67,7 +67,7 @@ def test_every_listed_entry_gets_a_details_page(
     for key in KEYS:
         assert page_path(app, key).is_file(), key
         assert page_path(app, key).suffix == overrides.get("html_file_suffix", ".html")
-    index = Path(app.builder.get_output_path("index"))
+    index = Path(app.builder.get_outfilename("index"))
     page = soup_of(index)
     for entry in page.select(".publist-entry"):
         details = entry.select_one(".publist-details-link a")
@@ -168,7 +168,7 @@ def test_relative_links_and_copied_pdfs_work_from_the_details_page(
     relative = copied.relative_to(Path(app.outdir)).as_posix()
     assert relative.startswith("_downloads/")
     assert meta(page, "citation_pdf_url") == [f"https://ex.org/site/{relative}"]
-    index = Path(app.builder.get_output_path("index"))
+    index = Path(app.builder.get_outfilename("index"))
     listed = soup_of(index).find(id="kumar2022prime").select_one("a.publist-link-code")
     here = page.select_one("dd.publist-details-links a.publist-link-code")
     assert resolve(app, path, here["href"]) == resolve(app, index, listed["href"])
