@@ -199,6 +199,8 @@ def main() -> int:
         write_site(base / "source", arguments.entries)
         seconds = build(base / "source", base / "html")
         print(f"built {arguments.entries} entries in {seconds:.1f} s")
+        # Figures scale with the CPU the browser gets: say how busy the machine is.
+        print("load average: " + " ".join(f"{load:.1f}" for load in os.getloadavg()))
         sizes = {path.name: path.stat().st_size for path in (base / "html").glob("*.html")}
         print(
             "page sizes: "

@@ -314,7 +314,12 @@
   };
 
   const start = () => {
+    // Lists from several documents (singlehtml) may share an id: keep each apart.
+    const ids = new Set();
     for (const root of document.querySelectorAll(".publist[data-publist-controls]")) {
+      const base = root.id;
+      for (let n = 2; ids.has(root.id); n += 1) root.id = `${base}-${n}`;
+      ids.add(root.id);
       new PublicationList(/** @type {HTMLElement} */ (root));
     }
     if (typeof clipboard?.writeText !== "function") return;

@@ -71,10 +71,10 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str], 
     thread.start()
     built: dict[str, str] = {}
 
-    def site(theme: str, source: Path = SITE) -> str:
-        name = theme if source == SITE else f"{theme}-{source.name}"
+    def site(theme: str, source: Path = SITE, builder: str = "html") -> str:
+        name = "-".join([theme, *([source.name] if source != SITE else []), builder])
         if name not in built:
-            path = build_html(theme, base / name, source)
+            path = build_html(theme, base / name, source, builder)
             built[name] = f"http://127.0.0.1:{server.server_address[1]}/{path}/"
         return built[name]
 
@@ -83,15 +83,15 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str], 
     server.server_close()
 
 
-def build_html(theme: str, outdir: Path, site: Path = SITE) -> str:
-    """Build ``site`` with ``theme`` into ``outdir``; any warning fails it."""
+def build_html(theme: str, outdir: Path, site: Path = SITE, builder: str = "html") -> str:
+    """Build ``site`` with ``theme`` and an HTML ``builder``; any warning fails it."""
     from sphinx.testing.util import SphinxTestApp
 
     source = outdir / "src"
     shutil.copytree(site, source)
     warnings = io.StringIO()
     app = SphinxTestApp(
-        "html",
+        builder,
         srcdir=source,
         builddir=outdir / "build",
         confoverrides={"html_theme": theme},

@@ -244,6 +244,18 @@ def test_lists_on_one_page_are_independent(page: Any, sites: Any) -> None:
     assert visible(page, 1) == ordered("title", lambda pub: pub.year < 2020)
 
 
+def test_lists_from_several_documents_on_one_page_stay_apart(page: Any, sites: Any) -> None:
+    page.goto(sites("alabaster", builder="singlehtml") + "index.html")
+    lists = page.locator(".publist[data-publist-controls]")
+    ids = lists.evaluate_all("roots => roots.map(root => root.id)")
+    assert len(ids) == 4
+    assert len(set(ids)) == 4
+    # The by-year list, the two of "Two lists", then the profile's own list.
+    page.locator(".publist input[type=search]").nth(1).fill("energy")
+    assert [len(visible(page, index)) for index in range(4)] == [10, 2, 4, 10]
+    assert search_params(page) == "?publist-1-2.q=energy"
+
+
 GROUP_HEADINGS = """root => Array.from(root.querySelectorAll('.publist-group-heading'))
     .filter(heading => heading.checkVisibility()).map(heading => heading.textContent)"""
 
