@@ -71,10 +71,12 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str], 
     thread.start()
     built: dict[str, str] = {}
 
-    def site(theme: str, source: Path = SITE, builder: str = "html") -> str:
-        name = "-".join([theme, *([source.name] if source != SITE else []), builder])
+    def site(
+        theme: str, source: Path = SITE, builder: str = "html", suppress: tuple[str, ...] = ()
+    ) -> str:
+        name = "-".join([theme, *([source.name] if source != SITE else []), builder, *suppress])
         if name not in built:
-            path = build_html(theme, base / name, source, builder)
+            path = build_html(theme, base / name, source, builder, suppress)
             built[name] = f"http://127.0.0.1:{server.server_address[1]}/{path}/"
         return built[name]
 
@@ -83,8 +85,14 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str], 
     server.server_close()
 
 
-def build_html(theme: str, outdir: Path, site: Path = SITE, builder: str = "html") -> str:
-    """Build ``site`` with ``theme`` and an HTML ``builder``; any warning fails it."""
+def build_html(
+    theme: str,
+    outdir: Path,
+    site: Path = SITE,
+    builder: str = "html",
+    suppress: tuple[str, ...] = (),
+) -> str:
+    """Build ``site`` with ``theme`` and an HTML ``builder``; any warning not suppressed fails it."""
     from sphinx.testing.util import SphinxTestApp
 
     source = outdir / "src"
@@ -94,7 +102,7 @@ def build_html(theme: str, outdir: Path, site: Path = SITE, builder: str = "html
         builder,
         srcdir=source,
         builddir=outdir / "build",
-        confoverrides={"html_theme": theme},
+        confoverrides={"html_theme": theme, "suppress_warnings": list(suppress)},
         status=io.StringIO(),
         warning=warnings,
         freshenv=True,

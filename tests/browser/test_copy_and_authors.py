@@ -2,78 +2,23 @@
 
 from __future__ import annotations
 
-import io
-import os
-import shutil
-import threading
-from collections.abc import Iterator
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
+from collections.abc import Callable, Iterator
 
 import pytest
 from pybtex.database import parse_string
 
-from .conftest import ROOTS
+from ..conftest import ROOTS
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path(os.environ.get("PUBLIST_CHROMIUM", "/usr/bin/chromium"))
-
-
-def no_browser(reason: str) -> None:
-    """Skip, or fail where a browser is required (CI sets PUBLIST_REQUIRE_BROWSER=1)."""
-    if os.environ.get("PUBLIST_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"PUBLIST_REQUIRE_BROWSER=1 but {reason}", pytrace=False)
-    pytest.skip(f"browser tests need Chromium and Playwright: {reason}")
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The features project built to HTML and served on loopback (a secure context)."""
-    from sphinx.testing.util import SphinxTestApp
+def site(sites: Callable[..., str]) -> str:
+    """The features project built to HTML and served on loopback (a secure context).
 
-    base = tmp_path_factory.mktemp("features-site")
-    shutil.copytree(ROOTS / "test-features", base / "src")
-    app = SphinxTestApp(
-        "html", srcdir=base / "src", status=io.StringIO(), warning=io.StringIO(), freshenv=True
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    handler = partial(_QuietHandler, directory=str(app.outdir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/index.html"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    """Debian's Chromium driven by Playwright."""
-    try:
-        from playwright.sync_api import Error, sync_playwright
-    except ImportError:
-        no_browser("playwright is not installed")
-    if not CHROMIUM.exists():
-        no_browser(f"{CHROMIUM} does not exist (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        try:
-            chromium = playwright.chromium.launch(
-                executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
-            )
-        except Error as error:
-            no_browser(f"{CHROMIUM} did not start: {error.message.splitlines()[0]}")
-        yield chromium
-        chromium.close()
+    Its bib file holds hostile links on purpose; their warnings are tested elsewhere.
+    """
+    return sites("alabaster", ROOTS / "test-features", suppress=("publist.link",)) + "index.html"
 
 
 @pytest.fixture
