@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from .richtext import EMPTY, RichText
-
-FORTHCOMING_STATES = frozenset({"forthcoming", "inpress", "submitted", "accepted", "prepublished"})
-FORTHCOMING_NOTE = re.compile(r"\b(to appear|in press|forthcoming|accepted)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -44,12 +40,15 @@ class Publication:
     """One bibliography entry, ready to filter, sort and format.
 
     ``fields`` holds every field after crossref resolution, names lowercased and
-    values as LaTeX-decoded plain text; the rich-text attributes keep markup.
+    values as LaTeX-decoded plain text; the rich-text attributes keep markup;
+    ``raw_fields`` and ``raw_persons`` keep the LaTeX source for export and pybtex styles.
     """
 
     key: str
     entry_type: str
     fields: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    raw_fields: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    raw_persons: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
     authors: tuple[Person, ...] = ()
     editors: tuple[Person, ...] = ()
     title: RichText = EMPTY
@@ -59,9 +58,9 @@ class Publication:
     month: int | None = None
     day: int | None = None
     forthcoming: bool = False
+    url: str | None = None
     source: str = ""
     line: int | None = None
-    raw_bibtex: str = ""
 
     @property
     def date_key(self) -> tuple[int, int, int]:

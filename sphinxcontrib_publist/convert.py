@@ -1,0 +1,264 @@
+"""Model stage: turn parsed pybtex entries into frozen ``Publication`` records."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
+
+from pybtex.database import Entry
+from pybtex.database import Person as PybtexPerson
+
+from .diagnostics import Diagnostic, Subtype
+from .latex import Conversion, latex_to_plain, latex_to_rich
+from .model import Person, Publication
+from .richtext import EMPTY, RichText, text
+from .source import SourcedEntry
+from .urls import doi_url, safe_url
+
+FORTHCOMING_STATES = frozenset({"forthcoming", "inpress", "in press", "accepted", "submitted"})
+FORTHCOMING_NOTE = re.compile(
+    r"\b(to appear|in press|forthcoming|accepted for publication)\b", re.IGNORECASE
+)
+YEAR = re.compile(r"\d{4}")
+ISO_DATE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+VENUE_FIELDS = (
+    "journaltitle",
+    "journal",
+    "booktitle",
+    "eventtitle",
+    "school",
+    "institution",
+    "organization",
+    "publisher",
+    "howpublished",
+)
+PERSON_ROLES = ("author", "editor")
+# biblatex's inheritance: a parent's title is the child's booktitle.
+CROSSREF_RENAMES = {"title": "booktitle"}
+NOT_INHERITED = frozenset({"ids", "crossref", "xref", "key", "abstract", "keywords"})
+
+_RichGetter = Callable[[str], RichText]
+_Persons = dict[str, tuple[PybtexPerson, ...]]
+
+
+def build_publications(
+    entries: Iterable[SourcedEntry], today: datetime.date
+) -> tuple[list[Publication], list[Diagnostic]]:
+    """Convert every entry; problems become diagnostics, never exceptions."""
+    sourced = list(entries)
+    by_key = {item.key.lower(): item for item in sourced}
+    publications: list[Publication] = []
+    diagnostics: list[Diagnostic] = []
+    for item in sourced:
+        raw_fields, persons, problems = _resolve_crossref(item, by_key)
+        diagnostics.extend(problems)
+        publication, problems = build_publication(item, raw_fields, persons, today)
+        publications.append(publication)
+        diagnostics.extend(problems)
+    return publications, diagnostics
+
+
+def _resolve_crossref(
+    item: SourcedEntry, by_key: Mapping[str, SourcedEntry]
+) -> tuple[dict[str, str], _Persons, list[Diagnostic]]:
+    fields = _lowercased_fields(item.entry)
+    persons = _persons(item.entry)
+    seen = {item.key.lower()}
+    current = fields
+    while "crossref" in current:
+        parent_key = current["crossref"].strip().lower()
+        parent = by_key.get(parent_key)
+        problem = None
+        if parent is None:
+            problem = f"entry {item.key!r}: crossref to unknown key {current['crossref']!r}"
+        elif parent_key in seen:
+            problem = f"entry {item.key!r}: crossref cycle through {parent.key!r}"
+        if problem or parent is None:
+            diagnostic = Diagnostic(problem or "", Subtype.CROSSREF, item.source, item.line)
+            return fields, persons, [diagnostic]
+        seen.add(parent_key)
+        current = _lowercased_fields(parent.entry)
+        for name, value in current.items():
+            target = CROSSREF_RENAMES.get(name, name)
+            if name not in NOT_INHERITED and target not in fields:
+                fields[target] = value
+        for role, people in _persons(parent.entry).items():
+            persons[role] = persons[role] or people
+    return fields, persons, []
+
+
+def _lowercased_fields(entry: Entry) -> dict[str, str]:
+    return {name.lower(): value for name, value in entry.fields.items()}
+
+
+def _persons(entry: Entry) -> _Persons:
+    return {role: tuple(entry.persons.get(role, ())) for role in PERSON_ROLES}
+
+
+def build_publication(
+    item: SourcedEntry, raw_fields: Mapping[str, str], persons: _Persons, today: datetime.date
+) -> tuple[Publication, list[Diagnostic]]:
+    """One ``Publication`` from an entry whose crossrefs are resolved."""
+    diagnostics: list[Diagnostic] = []
+
+    def rich(name: str) -> RichText:
+        value = raw_fields.get(name, "")
+        if not value:
+            return EMPTY
+        conversion = latex_to_rich(value)
+        diagnostics.extend(_conversion_problems(conversion, item, name))
+        return conversion.rich
+
+    fields = {name: latex_to_plain(value) for name, value in raw_fields.items()}
+    year, month, day = _date_parts(fields)
+    title = rich("title")
+    if not title:
+        diagnostics.append(_missing(item, "title"))
+    if year is None:
+        diagnostics.append(_missing(item, "year or date"))
+    publication = Publication(
+        key=item.key,
+        entry_type=item.entry.type.lower(),
+        fields=MappingProxyType(fields),
+        raw_fields=MappingProxyType(dict(raw_fields)),
+        raw_persons=MappingProxyType(
+            {role: tuple(str(person) for person in people) for role, people in persons.items()}
+        ),
+        authors=tuple(_person(person) for person in persons["author"]),
+        editors=tuple(_person(person) for person in persons["editor"]),
+        title=title,
+        venue=_venue(raw_fields, fields, rich),
+        abstract=rich("abstract"),
+        year=year,
+        month=month,
+        day=day,
+        forthcoming=_is_forthcoming(fields, year, today),
+        url=_main_url(item, fields, diagnostics),
+        source=item.source,
+        line=item.line,
+    )
+    return publication, diagnostics
+
+
+def _conversion_problems(conversion: Conversion, item: SourcedEntry, name: str) -> list[Diagnostic]:
+    problems = [
+        Diagnostic(
+            f"entry {item.key!r}, field {name!r}: unknown LaTeX command {macro}",
+            Subtype.LATEX,
+            item.source,
+            item.line,
+        )
+        for macro in conversion.unknown_macros
+    ]
+    problems.extend(
+        Diagnostic(
+            f"entry {item.key!r}, field {name!r}: unsafe link {url!r} dropped",
+            Subtype.LINK,
+            item.source,
+            item.line,
+        )
+        for url in conversion.unsafe_links
+    )
+    return problems
+
+
+def _missing(item: SourcedEntry, what: str) -> Diagnostic:
+    return Diagnostic(
+        f"entry {item.key!r} has no {what}", Subtype.MISSING_FIELD, item.source, item.line
+    )
+
+
+def _person(person: PybtexPerson) -> Person:
+    def part(names: list[str]) -> str:
+        return latex_to_plain(" ".join(names))
+
+    return Person(
+        first=part(person.first_names),
+        middle=part(person.middle_names),
+        prelast=part(person.prelast_names),
+        last=part(person.last_names),
+        lineage=part(person.lineage_names),
+    )
+
+
+def _date_parts(fields: Mapping[str, str]) -> tuple[int | None, int | None, int | None]:
+    year = month = day = None
+    date = ISO_DATE.match(fields.get("date", ""))
+    if date:
+        year = int(date.group(1))
+        month = int(date.group(2)) if date.group(2) else None
+        day = int(date.group(3)) if date.group(3) else None
+    found_year = YEAR.search(fields.get("year", ""))
+    if found_year:
+        year = int(found_year.group())
+    month = _month_number(fields.get("month", "")) or month
+    if month is not None and not 1 <= month <= 12:
+        month = None
+    return year, month, day
+
+
+def _month_number(value: str) -> int | None:
+    value = value.strip().lower().rstrip(".")
+    if value.isdigit():
+        return int(value)
+    return MONTHS.get(value)
+
+
+def _venue(raw_fields: Mapping[str, str], fields: Mapping[str, str], rich: _RichGetter) -> RichText:
+    for name in VENUE_FIELDS:
+        if raw_fields.get(name, "").strip():
+            return rich(name)
+    eprint = fields.get("eprint", "").strip()
+    kind = (fields.get("eprinttype") or fields.get("archiveprefix") or "").strip()
+    if eprint:
+        return text(
+            f"{kind or 'Preprint'}:{eprint}" if kind.lower() != "arxiv" else f"arXiv:{eprint}"
+        )
+    return EMPTY
+
+
+def _main_url(
+    item: SourcedEntry, fields: Mapping[str, str], diagnostics: list[Diagnostic]
+) -> str | None:
+    url = fields.get("url", "").strip()
+    if url:
+        safe = safe_url(url)
+        if safe:
+            return safe
+        message = f"entry {item.key!r}: url {url!r} is not http(s) or relative; dropped"
+        diagnostics.append(Diagnostic(message, Subtype.LINK, item.source, item.line))
+    doi = fields.get("doi", "").strip()
+    return doi_url(doi) if doi else None
+
+
+def _is_forthcoming(fields: Mapping[str, str], year: int | None, today: datetime.date) -> bool:
+    if fields.get("pubstate", "").strip().lower() in FORTHCOMING_STATES:
+        return True
+    if FORTHCOMING_NOTE.search(fields.get("note", "")) or FORTHCOMING_NOTE.search(
+        fields.get("pubstate", "")
+    ):
+        return True
+    return year is not None and year > today.year

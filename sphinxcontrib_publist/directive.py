@@ -1,0 +1,159 @@
+"""The ``publications`` directive: options in, pipeline run, nodes out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+
+from . import labels, pipeline
+from ._log import warn, warn_diagnostic
+from .config import PublistConfig
+from .diagnostics import Subtype
+from .format import FormatOptions, FormattedEntry, format_entries
+from .model import Publication
+from .names import NameMatcher
+from .nodes import publist_entry
+from .options import ListSpec, parse_options
+from .pybtex_styles import style_exists
+from .render import EntryExtras, RenderedGroup, render_list
+from .select import group_publications, sort_publications
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import OptionSpec
+
+OPTION_NAMES = (
+    "filter",
+    "keys",
+    "sort",
+    "group-by",
+    "highlight",
+    "omit-authors",
+    "abstracts",
+    "limit",
+    "style",
+    "name-format",
+)
+
+
+class PublicationsDirective(SphinxDirective):
+    """List the publications of one or more bib files."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = False
+    option_spec: ClassVar[OptionSpec] = dict.fromkeys(OPTION_NAMES, directives.unchanged)
+    option_spec["class"] = directives.class_option
+
+    def run(self) -> list[nodes.Node]:
+        """Build the list's nodes; bad input becomes warnings, never an exception."""
+        self._anchors: set[str] = set()
+        config = PublistConfig.from_sphinx(self.config)
+        arguments = tuple(self.arguments[0].split()) if self.arguments else ()
+        spec, problems = parse_options(arguments, self.options, config, style_exists)
+        for problem in problems:
+            warn(problem.message, problem.subtype, self.get_location())
+        paths = self._bib_paths(spec, from_config=not arguments)
+        loaded = pipeline.load(paths, pipeline.build_date())
+        for diagnostic in pipeline.unreported(loaded):
+            warn_diagnostic(diagnostic, self.get_location())
+        shown = self._select(loaded.publications, spec)
+        formatted = self._format(shown, spec)
+        groups = self._groups(shown, formatted, spec)
+        by_key = {publication.key: publication for publication in shown}
+        root = render_list(
+            groups,
+            lambda entry: self._extras(by_key[entry.key]),
+            spec.abstracts,
+            data={},
+        )
+        root["classes"].extend(self.options.get("class", []))
+        for entry in root.findall(publist_entry):
+            self.state.document.ids[entry["ids"][0]] = entry
+        self.set_source_info(root)
+        return [root]
+
+    def _bib_paths(self, spec: ListSpec, from_config: bool) -> list[str]:
+        if not spec.bibfiles:
+            warn(
+                "no bib files: name them after the directive or set publist_bibfiles",
+                Subtype.BIBFILE,
+                self.get_location(),
+            )
+        paths = []
+        for name in spec.bibfiles:
+            # Names from conf.py are relative to the source directory.
+            _, path = self.env.relfn2path("/" + name if from_config else name, self.env.docname)
+            self.env.note_dependency(path)
+            paths.append(path)
+        return paths
+
+    def _select(self, publications: Sequence[Publication], spec: ListSpec) -> list[Publication]:
+        chosen = list(publications)
+        if spec.keys is not None:
+            chosen = self._by_keys(chosen, spec.keys)
+        if spec.filter is not None:
+            chosen = [publication for publication in chosen if spec.filter(publication)]
+        if spec.keys is None or spec.sort_given:
+            chosen = sort_publications(chosen, spec.sort)
+        return chosen[: spec.limit] if spec.limit is not None else chosen
+
+    def _by_keys(self, publications: list[Publication], keys: Sequence[str]) -> list[Publication]:
+        by_key = {publication.key.lower(): publication for publication in publications}
+        chosen = []
+        for key in keys:
+            publication = by_key.get(key.lower())
+            if publication is None:
+                warn(f":keys: names unknown key {key!r}", Subtype.OPTION, self.get_location())
+            else:
+                chosen.append(publication)
+        return chosen
+
+    def _format(self, shown: Sequence[Publication], spec: ListSpec) -> list[FormattedEntry]:
+        options = FormatOptions(
+            highlight=NameMatcher(spec.highlight),
+            omit=NameMatcher(spec.omit),
+            name_format=spec.name_format,
+            abstracts=spec.abstracts != "hidden",
+        )
+        formatted, problems = format_entries(shown, spec.style, options)
+        for problem in problems:
+            warn_diagnostic(problem, self.get_location())
+        return formatted
+
+    def _groups(
+        self, shown: Sequence[Publication], formatted: Sequence[FormattedEntry], spec: ListSpec
+    ) -> list[RenderedGroup]:
+        entry_of = {entry.key: entry for entry in formatted}
+        return [
+            RenderedGroup(
+                heading=labels.group_label(group.field, group.value) if group.field else "",
+                value=group.value,
+                entries=tuple(entry_of[publication.key] for publication in group.publications),
+            )
+            for group in group_publications(shown, spec.group_by)
+        ]
+
+    def _extras(self, publication: Publication) -> EntryExtras:
+        return EntryExtras(
+            anchor=self._anchor(publication.key),
+            title_url=publication.url,
+        )
+
+    def _anchor(self, key: str) -> str:
+        base = nodes.make_id(key) or "publication"
+        anchor, number = base, 1
+        while anchor in self.state.document.ids or anchor in self._anchors:
+            number += 1
+            anchor = f"{base}-{number}"
+        self._anchors.add(anchor)
+        return anchor
+
+
+def register(app: Sphinx) -> None:
+    """Add the directive."""
+    app.add_directive("publications", PublicationsDirective)

@@ -1,0 +1,134 @@
+"""Directive options: parsed and checked into a ``ListSpec``, bad values reported."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from .config import ABSTRACT_MODES, PublistConfig, highlight_names
+from .diagnostics import Diagnostic, PublistError, Subtype
+from .names import NAME_FORMATS, NameFormat
+from .select import Filter, SortKey, parse_filter, parse_sort
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    """Everything one directive asks for, with defaults from the configuration."""
+
+    bibfiles: tuple[str, ...]
+    filter: Filter | None
+    keys: tuple[str, ...] | None
+    sort: tuple[SortKey, ...]
+    sort_given: bool
+    group_by: str
+    highlight: tuple[str, ...]
+    omit: tuple[str, ...]
+    abstracts: str
+    limit: int | None
+    style: str
+    name_format: NameFormat
+
+
+def _names(value: str) -> tuple[str, ...]:
+    # Names contain commas ("Swersky, Kevin"), so several are separated by ";" or newlines.
+    parts = value.replace("\n", ";").split(";")
+    return tuple(part.strip() for part in parts if part.strip())
+
+
+def _words(value: str) -> tuple[str, ...]:
+    return tuple(part for part in value.replace(",", " ").split() if part)
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.diagnostics: list[Diagnostic] = []
+
+    def bad(self, message: str, subtype: Subtype = Subtype.OPTION) -> None:
+        self.diagnostics.append(Diagnostic(message, subtype))
+
+    def choice(self, name: str, value: str | None, choices: tuple[str, ...], default: str) -> str:
+        if value is None:
+            return default
+        cleaned = value.strip().lower()
+        if cleaned in choices:
+            return cleaned
+        allowed = ", ".join(choices)
+        self.bad(f":{name}: must be one of {allowed}, not {value!r}; using {default!r}")
+        return default
+
+
+def parse_options(
+    arguments: tuple[str, ...],
+    options: Mapping[str, str | None],
+    config: PublistConfig,
+    style_exists: Callable[[str], bool],
+) -> tuple[ListSpec, list[Diagnostic]]:
+    """Check every option, falling back to the configured default on a bad value."""
+    collect = _Collector()
+    spec = ListSpec(
+        bibfiles=arguments or config.bibfiles,
+        filter=_filter(options.get("filter"), collect),
+        keys=_words(options["keys"] or "") if "keys" in options else None,
+        sort=_sort(options.get("sort"), config.sort, collect),
+        sort_given="sort" in options,
+        group_by=(options.get("group-by") or config.group_by).strip().lower() or "none",
+        highlight=(
+            _names(options.get("highlight") or "")
+            + tuple(highlight_names(config.highlight_authors))
+        ),
+        omit=_names(options.get("omit-authors") or "") + tuple(config.omit_authors),
+        abstracts=collect.choice(
+            "abstracts", options.get("abstracts"), ABSTRACT_MODES, config.abstracts
+        ),
+        limit=_limit(options.get("limit"), collect),
+        style=_style(options.get("style"), config.style, style_exists, collect),
+        name_format=collect.choice(  # type: ignore[arg-type]
+            "name-format", options.get("name-format"), NAME_FORMATS, config.name_format
+        ),
+    )
+    return spec, collect.diagnostics
+
+
+def _filter(value: str | None, collect: _Collector) -> Filter | None:
+    if not value or not value.strip():
+        return None
+    try:
+        return parse_filter(value)
+    except PublistError as error:
+        collect.bad(f"bad :filter: {value!r}: {error}; the filter is ignored", Subtype.FILTER)
+        return None
+
+
+def _sort(value: str | None, default: str, collect: _Collector) -> tuple[SortKey, ...]:
+    if value is not None:
+        try:
+            return parse_sort(value)
+        except PublistError as error:
+            collect.bad(f"bad :sort: {value!r}: {error}; using {default!r}")
+    try:
+        return parse_sort(default)
+    except PublistError:
+        return parse_sort("")
+
+
+def _limit(value: str | None, collect: _Collector) -> int | None:
+    if value is None:
+        return None
+    try:
+        limit = int(value.strip())
+    except ValueError:
+        limit = -1
+    if limit < 0:
+        collect.bad(f":limit: must be a whole number of at least 0, not {value!r}; no limit")
+        return None
+    return limit
+
+
+def _style(
+    value: str | None, default: str, exists: Callable[[str], bool], collect: _Collector
+) -> str:
+    name = (value or default).strip()
+    if name == "default" or exists(name):
+        return name
+    collect.bad(f"unknown :style: {name!r}; using the default style")
+    return "default"

@@ -1,0 +1,101 @@
+"""Format stage: pybtex formatting styles (``plain``, ``alpha``...) as list styles."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from pybtex.database import Entry
+from pybtex.database import Person as PybtexPerson
+from pybtex.exceptions import PybtexError
+from pybtex.plugin import find_plugin
+from pybtex.richtext import BaseMultipartText, HRef, String, Symbol, Tag
+
+from .diagnostics import Diagnostic, Subtype
+from .latex import latex_to_rich
+from .model import Publication
+from .richtext import Inline, Link, RichText, Styled, Text
+from .urls import safe_url
+
+if TYPE_CHECKING:
+    from .format import FormatOptions, FormattedEntry
+
+TAG_STYLES = {"em": "emph", "i": "emph", "b": "strong", "strong": "strong", "tt": "code"}
+SYMBOLS = {"ndash": "\u2013", "newblock": " ", "nbsp": "\u00a0"}
+
+
+def style_exists(name: str) -> bool:
+    """True when pybtex has a formatting style plugin called ``name``."""
+    try:
+        find_plugin("pybtex.style.formatting", name)
+    except PybtexError:
+        return False
+    return True
+
+
+def format_with_pybtex(
+    publications: Sequence[Publication],
+    style_name: str,
+    options: FormatOptions,
+    fallback: Callable[[Publication, FormatOptions], FormattedEntry],
+) -> tuple[list[FormattedEntry], list[Diagnostic]]:
+    """Format with a pybtex style; an entry the style cannot format falls back."""
+    from .format import FormattedEntry
+
+    style = find_plugin("pybtex.style.formatting", style_name)()
+    entries = [_pybtex_entry(publication) for publication in publications]
+    labels = list(style.format_labels(entries))
+    formatted: list[FormattedEntry] = []
+    diagnostics: list[Diagnostic] = []
+    for publication, entry, label in zip(publications, entries, labels, strict=True):
+        try:
+            citation = style.format_entry(label, entry).text
+        except (PybtexError, KeyError, AttributeError) as error:
+            message = f"entry {publication.key!r}: style {style_name!r} cannot format it ({error})"
+            diagnostics.append(
+                Diagnostic(message, Subtype.MISSING_FIELD, publication.source, publication.line)
+            )
+            formatted.append(replace(fallback(publication, options), label=label))
+            continue
+        abstract = publication.abstract if options.abstracts else ()
+        formatted.append(
+            FormattedEntry(
+                key=publication.key,
+                citation=_rich_from_pybtex(citation),
+                abstract=abstract,
+                label=label,
+            )
+        )
+    return formatted, diagnostics
+
+
+def _pybtex_entry(publication: Publication) -> Entry:
+    # pybtex keeps {Protected} case from the LaTeX source; what its parser leaves
+    # as literal commands is converted by ours in _rich_from_pybtex.
+    fields = {name: value for name, value in publication.raw_fields.items() if name != "crossref"}
+    entry = Entry(publication.entry_type, fields=fields)
+    entry.key = publication.key
+    for role, names in publication.raw_persons.items():
+        for name in names:
+            entry.add_person(PybtexPerson(name), role)
+    return entry
+
+
+def _rich_from_pybtex(node: object) -> RichText:
+    if isinstance(node, String):
+        return latex_to_rich(node.value).rich
+    if isinstance(node, Symbol):
+        return (Text(SYMBOLS.get(node.name, "")),)
+    if not isinstance(node, BaseMultipartText):
+        return ()
+    children: list[Inline] = []
+    for part in node.parts:
+        children.extend(_rich_from_pybtex(part))
+    content = tuple(children)
+    if isinstance(node, Tag) and node.name in TAG_STYLES:
+        return (Styled(TAG_STYLES[node.name], content),)  # type: ignore[arg-type]
+    if isinstance(node, HRef):
+        url = safe_url(node.url)
+        return (Link(url, content),) if url else content
+    return content

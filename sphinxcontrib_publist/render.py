@@ -1,0 +1,131 @@
+"""Doctree assembly: formatted entries and groups become publist nodes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from docutils import nodes
+
+from . import labels
+from .format import FormattedEntry
+from .nodes import publist_abstract, publist_entry, publist_group, publist_list, rich_to_nodes
+from .richtext import RichText
+
+
+@dataclass(frozen=True)
+class RenderedGroup:
+    """A group heading (empty for an ungrouped list) and its entries, in order."""
+
+    heading: str
+    value: str
+    entries: tuple[FormattedEntry, ...]
+
+
+@dataclass(frozen=True)
+class EntryExtras:
+    """Per-entry data the node layer adds: anchor, title link, script attributes."""
+
+    anchor: str
+    title_url: str | None = None
+    data: tuple[tuple[str, str], ...] = ()
+
+
+def render_list(
+    groups: Sequence[RenderedGroup],
+    extras: Callable[[FormattedEntry], EntryExtras],
+    abstracts: str,
+    data: dict[str, str],
+) -> publist_list:
+    """The node of one whole list."""
+    root = publist_list(data=data)
+    if not any(group.entries for group in groups):
+        root += nodes.paragraph("", labels.no_publications(), classes=["publist-empty"])
+        return root
+    for group in groups:
+        container = publist_group(data={"group": group.value} if group.heading else {})
+        if group.heading:
+            container += nodes.rubric(
+                group.heading, group.heading, classes=["publist-group-heading"]
+            )
+        items = nodes.bullet_list(classes=["publist-entries"])
+        items.extend(render_entry(entry, extras(entry), abstracts) for entry in group.entries)
+        container += items
+        root += container
+    return root
+
+
+def render_entry(entry: FormattedEntry, extra: EntryExtras, abstracts: str) -> publist_entry:
+    """The node of one entry: title, authors, venue line, abstract."""
+    node = publist_entry(ids=[extra.anchor], data=dict(extra.data))
+    if entry.citation:
+        node += _citation(entry)
+    else:
+        if entry.title:
+            node += _title(entry.title, extra.title_url)
+        if entry.authors:
+            node += _authors(entry)
+        venue_line = _venue_line(entry)
+        if venue_line:
+            node += venue_line
+    if entry.abstract and abstracts != "hidden":
+        node += _abstract(entry.abstract, expanded=abstracts == "expanded")
+    return node
+
+
+def _citation(entry: FormattedEntry) -> nodes.paragraph:
+    paragraph = nodes.paragraph(classes=["publist-citation"])
+    if entry.label:
+        label = f"[{entry.label}]"
+        paragraph += nodes.inline(label, label, classes=["publist-label"])
+        paragraph += nodes.Text(" ")
+    paragraph.extend(rich_to_nodes(entry.citation))
+    return paragraph
+
+
+def _title(title: RichText, url: str | None) -> nodes.paragraph:
+    paragraph = nodes.paragraph(classes=["publist-title"])
+    content = rich_to_nodes(title)
+    if url:
+        paragraph += nodes.reference("", "", *content, refuri=url, internal=False)
+    else:
+        paragraph.extend(content)
+    return paragraph
+
+
+def _authors(entry: FormattedEntry) -> nodes.paragraph:
+    paragraph = nodes.paragraph(classes=["publist-authors"])
+    for index, author in enumerate(entry.authors):
+        if index:
+            paragraph += nodes.Text(", ")
+        classes = ["publist-author", "publist-me"] if author.highlighted else ["publist-author"]
+        name: nodes.Node = nodes.Text(author.name)
+        if author.highlighted:
+            name = nodes.strong(author.name, author.name)
+        paragraph += nodes.inline("", "", name, classes=classes)
+    return paragraph
+
+
+def _venue_line(entry: FormattedEntry) -> nodes.paragraph | None:
+    paragraph = nodes.paragraph(classes=["publist-meta"])
+    if entry.venue:
+        paragraph += nodes.inline("", "", *rich_to_nodes(entry.venue), classes=["publist-venue"])
+    if entry.year:
+        if entry.venue:
+            paragraph += nodes.Text(" ")
+        year = f"({entry.year})"
+        paragraph += nodes.inline(year, year, classes=["publist-year"])
+    if entry.forthcoming:
+        if len(paragraph):
+            paragraph += nodes.Text(" ")
+        status = labels.to_appear()
+        paragraph += nodes.inline(status, status, classes=["publist-status"])
+    return paragraph if len(paragraph) else None
+
+
+def _abstract(abstract: RichText, expanded: bool) -> publist_abstract:
+    node = publist_abstract(summary=labels.preview_abstract(), expanded=expanded)
+    label = labels.abstract_label()
+    node += nodes.paragraph("", "", nodes.strong(label, label), classes=["publist-abstract-label"])
+    node += nodes.paragraph("", "", *rich_to_nodes(abstract), classes=["publist-abstract-body"])
+    return node
