@@ -33,6 +33,11 @@ class Dataset:
     def slug(self) -> str:
         return self.bib.stem
 
+    @property
+    def is_target(self) -> bool:
+        """Whether the targets are checked on this data set."""
+        return self.name == synthetic_name(TARGET_SIZE)
+
     @cached_property
     def entries(self) -> int:
         """Entries pybtex parsed: one bullet each on the floor page."""
