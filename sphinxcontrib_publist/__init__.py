@@ -13,14 +13,17 @@ if TYPE_CHECKING:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the directive, nodes, configuration and assets."""
-    from . import assets, config, directive, nodes
+    from . import assets, config, directive, expand, nodes, reporting
 
     config.register(app)
     nodes.register(app)
     directive.register(app)
+    expand.register(app)
+    reporting.register(app)
     assets.register(app)
     return {
         "version": __version__,
+        "env_version": reporting.ENV_VERSION,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -7,8 +7,6 @@ from typing import TYPE_CHECKING
 
 import sphinx
 
-from . import pipeline
-
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
@@ -19,7 +17,6 @@ JS_FILE = "publist.js"
 
 def add_static_assets(app: Sphinx) -> None:
     """Ship ``publist.css``/``publist.js`` with HTML output, before the user's static files."""
-    pipeline.start_build()
     if app.builder.format != "html":
         return
     if sphinx.version_info >= (9, 1) and hasattr(app, "add_static_dir"):

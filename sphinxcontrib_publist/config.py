@@ -37,33 +37,41 @@ def _is_str(value: object) -> bool:
     return isinstance(value, str)
 
 
-def _option(default: Any, check: Callable[[object], bool], help_text: str) -> Any:
-    return field(default=default, metadata={"check": check, "help": help_text})
+def _meta(check: Callable[[object], bool], help_text: str) -> dict[str, object]:
+    return {"check": check, "help": help_text}
 
 
 @dataclass(frozen=True)
 class PublistConfig:
     """The extension's settings, read from ``conf.py`` as ``publist_<name>``."""
 
-    bibfiles: tuple[str, ...] = _option(
-        (),
-        _is_str_list,
-        "Bib files used by directives that name none (relative to the source dir).",
+    bibfiles: tuple[str, ...] = field(
+        default=(),
+        metadata=_meta(
+            _is_str_list, "Bib files for directives that name none (relative to the source dir)."
+        ),
     )
-    style: str = _option("default", _is_str, "Entry style: 'default' or a pybtex style name.")
-    sort: str = _option("-year, title", _is_str, "Default sort keys.")
-    group_by: str = _option("none", _is_str, "Default grouping: 'none', 'year', 'type' or a field.")
-    abstracts: str = _option(
-        "collapsed", _one_of(ABSTRACT_MODES), "Abstracts: collapsed, expanded or hidden."
+    style: str = field(
+        default="default", metadata=_meta(_is_str, "Entry style: 'default' or a pybtex style.")
     )
-    highlight_authors: Any = _option(
-        (), _is_name_variants, "Names shown emphasised: a list, or a dict of name to spellings."
+    sort: str = field(default="-year, title", metadata=_meta(_is_str, "Default sort keys."))
+    group_by: str = field(
+        default="none", metadata=_meta(_is_str, "Grouping: 'none', 'year', 'type' or a field.")
     )
-    omit_authors: tuple[str, ...] = _option((), _is_str_list, "Names left out of author lines.")
-    name_format: str = _option(
-        "first-last",
-        _one_of(NAME_FORMATS),
-        "Author names: first-last, initials-last, last-initials.",
+    abstracts: str = field(
+        default="collapsed",
+        metadata=_meta(_one_of(ABSTRACT_MODES), "Abstracts: collapsed, expanded or hidden."),
+    )
+    highlight_authors: Any = field(
+        default=(),
+        metadata=_meta(_is_name_variants, "Names to emphasise: a list, or name → spellings."),
+    )
+    omit_authors: tuple[str, ...] = field(
+        default=(), metadata=_meta(_is_str_list, "Names left out of author lines.")
+    )
+    name_format: str = field(
+        default="first-last",
+        metadata=_meta(_one_of(NAME_FORMATS), "first-last, initials-last or last-initials."),
     )
 
     @classmethod

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import datetime
+import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
-from types import MappingProxyType
 
+import pybtex.errors
+from pybtex.bibtex.utils import split_name_list
 from pybtex.database import Entry
 from pybtex.database import Person as PybtexPerson
 
@@ -61,11 +63,10 @@ CROSSREF_RENAMES = {"title": "booktitle"}
 NOT_INHERITED = frozenset({"ids", "crossref", "xref", "key", "abstract", "keywords"})
 
 _RichGetter = Callable[[str], RichText]
-_Persons = dict[str, tuple[PybtexPerson, ...]]
 
 
 def build_publications(
-    entries: Iterable[SourcedEntry], today: datetime.date
+    entries: Iterable[SourcedEntry], today: dt.date
 ) -> tuple[list[Publication], list[Diagnostic]]:
     """Convert every entry; problems become diagnostics, never exceptions."""
     sourced = list(entries)
@@ -73,9 +74,9 @@ def build_publications(
     publications: list[Publication] = []
     diagnostics: list[Diagnostic] = []
     for item in sourced:
-        raw_fields, persons, problems = _resolve_crossref(item, by_key)
+        raw_fields, problems = _resolve_crossref(item, by_key)
         diagnostics.extend(problems)
-        publication, problems = build_publication(item, raw_fields, persons, today)
+        publication, problems = build_publication(item, raw_fields, today)
         publications.append(publication)
         diagnostics.extend(problems)
     return publications, diagnostics
@@ -83,9 +84,8 @@ def build_publications(
 
 def _resolve_crossref(
     item: SourcedEntry, by_key: Mapping[str, SourcedEntry]
-) -> tuple[dict[str, str], _Persons, list[Diagnostic]]:
+) -> tuple[dict[str, str], list[Diagnostic]]:
     fields = _lowercased_fields(item.entry)
-    persons = _persons(item.entry)
     seen = {item.key.lower()}
     current = fields
     while "crossref" in current:
@@ -98,28 +98,27 @@ def _resolve_crossref(
             problem = f"entry {item.key!r}: crossref cycle through {parent.key!r}"
         if problem or parent is None:
             diagnostic = Diagnostic(problem or "", Subtype.CROSSREF, item.source, item.line)
-            return fields, persons, [diagnostic]
+            return fields, [diagnostic]
         seen.add(parent_key)
         current = _lowercased_fields(parent.entry)
         for name, value in current.items():
             target = CROSSREF_RENAMES.get(name, name)
             if name not in NOT_INHERITED and target not in fields:
                 fields[target] = value
-        for role, people in _persons(parent.entry).items():
-            persons[role] = persons[role] or people
-    return fields, persons, []
+    return fields, []
 
 
 def _lowercased_fields(entry: Entry) -> dict[str, str]:
     return {name.lower(): value for name, value in entry.fields.items()}
 
 
-def _persons(entry: Entry) -> _Persons:
-    return {role: tuple(entry.persons.get(role, ())) for role in PERSON_ROLES}
+def _names(item: SourcedEntry, raw_fields: Mapping[str, str], role: str) -> tuple[str, ...]:
+    value = raw_fields.get(role, "")
+    return tuple(split_name_list(value)) if value.strip() else ()
 
 
 def build_publication(
-    item: SourcedEntry, raw_fields: Mapping[str, str], persons: _Persons, today: datetime.date
+    item: SourcedEntry, raw_fields: Mapping[str, str], today: dt.date
 ) -> tuple[Publication, list[Diagnostic]]:
     """One ``Publication`` from an entry whose crossrefs are resolved."""
     diagnostics: list[Diagnostic] = []
@@ -133,6 +132,7 @@ def build_publication(
         return conversion.rich
 
     fields = {name: latex_to_plain(value) for name, value in raw_fields.items()}
+    names = {role: _names(item, raw_fields, role) for role in PERSON_ROLES}
     year, month, day = _date_parts(fields)
     title = rich("title")
     if not title:
@@ -142,13 +142,11 @@ def build_publication(
     publication = Publication(
         key=item.key,
         entry_type=item.entry.type.lower(),
-        fields=MappingProxyType(fields),
-        raw_fields=MappingProxyType(dict(raw_fields)),
-        raw_persons=MappingProxyType(
-            {role: tuple(str(person) for person in people) for role, people in persons.items()}
-        ),
-        authors=tuple(_person(person) for person in persons["author"]),
-        editors=tuple(_person(person) for person in persons["editor"]),
+        fields=fields,
+        raw_fields=dict(raw_fields),
+        raw_persons=names,
+        authors=_people(names["author"], item, diagnostics),
+        editors=_people(names["editor"], item, diagnostics),
         title=title,
         venue=_venue(raw_fields, fields, rich),
         abstract=rich("abstract"),
@@ -191,17 +189,40 @@ def _missing(item: SourcedEntry, what: str) -> Diagnostic:
     )
 
 
-def _person(person: PybtexPerson) -> Person:
+def _people(
+    names: tuple[str, ...], item: SourcedEntry, diagnostics: list[Diagnostic]
+) -> tuple[Person, ...]:
+    people = []
+    for name in names:
+        person, problem = parse_person(name)
+        people.append(person)
+        if problem:
+            message = f"entry {item.key!r}: name {name!r}: {problem}"
+            diagnostics.append(Diagnostic(message, Subtype.PARSE, item.source, item.line))
+    return tuple(people)
+
+
+@functools.lru_cache(maxsize=65536)
+def parse_person(name: str) -> tuple[Person, str | None]:
+    """Split one BibTeX name, decoded to plain text, with pybtex's complaint if any.
+
+    Cached: a lab's list names the same people in hundreds of entries.
+    """
+    with pybtex.errors.capture() as errors:
+        parsed = PybtexPerson(name)
+    problem = str(errors[0]) if errors else None
+
     def part(names: list[str]) -> str:
         return latex_to_plain(" ".join(names))
 
-    return Person(
-        first=part(person.first_names),
-        middle=part(person.middle_names),
-        prelast=part(person.prelast_names),
-        last=part(person.last_names),
-        lineage=part(person.lineage_names),
+    person = Person(
+        first=part(parsed.first_names),
+        middle=part(parsed.middle_names),
+        prelast=part(parsed.prelast_names),
+        last=part(parsed.last_names),
+        lineage=part(parsed.lineage_names),
     )
+    return person, problem
 
 
 def _date_parts(fields: Mapping[str, str]) -> tuple[int | None, int | None, int | None]:
@@ -254,7 +275,7 @@ def _main_url(
     return doi_url(doi) if doi else None
 
 
-def _is_forthcoming(fields: Mapping[str, str], year: int | None, today: datetime.date) -> bool:
+def _is_forthcoming(fields: Mapping[str, str], year: int | None, today: dt.date) -> bool:
     if fields.get("pubstate", "").strip().lower() in FORTHCOMING_STATES:
         return True
     if FORTHCOMING_NOTE.search(fields.get("note", "")) or FORTHCOMING_NOTE.search(

@@ -3,24 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from . import labels, pipeline
+from . import labels, pipeline, reporting
 from ._log import warn, warn_diagnostic
 from .config import PublistConfig
 from .diagnostics import Subtype
 from .format import FormatOptions, FormattedEntry, format_entries
 from .model import Publication
 from .names import NameMatcher
-from .nodes import publist_entry
+from .nodes import publist_pending
 from .options import ListSpec, parse_options
 from .pybtex_styles import style_exists
 from .render import EntryExtras, RenderedGroup, render_list
-from .select import group_publications, sort_publications
+from .select import NO_GROUPING, group_publications, sort_publications
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -58,9 +59,9 @@ class PublicationsDirective(SphinxDirective):
         for problem in problems:
             warn(problem.message, problem.subtype, self.get_location())
         paths = self._bib_paths(spec, from_config=not arguments)
-        loaded = pipeline.load(paths, pipeline.build_date())
-        for diagnostic in pipeline.unreported(loaded):
-            warn_diagnostic(diagnostic, self.get_location())
+        cache_dir = str(Path(self.env.doctreedir) / "publist")
+        loaded = pipeline.load(paths, pipeline.build_date(), cache_dir)
+        reporting.record(self.env, self.env.docname, pipeline.load_key(paths), loaded.diagnostics)
         shown = self._select(loaded.publications, spec)
         formatted = self._format(shown, spec)
         groups = self._groups(shown, formatted, spec)
@@ -72,7 +73,7 @@ class PublicationsDirective(SphinxDirective):
             data={},
         )
         root["classes"].extend(self.options.get("class", []))
-        for entry in root.findall(publist_entry):
+        for entry in root.findall(publist_pending):
             self.state.document.ids[entry["ids"][0]] = entry
         self.set_source_info(root)
         return [root]
@@ -131,7 +132,11 @@ class PublicationsDirective(SphinxDirective):
         entry_of = {entry.key: entry for entry in formatted}
         return [
             RenderedGroup(
-                heading=labels.group_label(group.field, group.value) if group.field else "",
+                heading=(
+                    labels.group_label(group.field, group.value)
+                    if group.field != NO_GROUPING
+                    else ""
+                ),
                 value=group.value,
                 entries=tuple(entry_of[publication.key] for publication in group.publications),
             )

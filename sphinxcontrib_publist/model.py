@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
 
 from .richtext import EMPTY, RichText
 
@@ -42,13 +41,14 @@ class Publication:
     ``fields`` holds every field after crossref resolution, names lowercased and
     values as LaTeX-decoded plain text; the rich-text attributes keep markup;
     ``raw_fields`` and ``raw_persons`` keep the LaTeX source for export and pybtex styles.
+    The mappings are plain dicts so that publications pickle; never mutate them.
     """
 
     key: str
     entry_type: str
-    fields: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
-    raw_fields: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
-    raw_persons: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    fields: Mapping[str, str] = field(default_factory=dict)
+    raw_fields: Mapping[str, str] = field(default_factory=dict)
+    raw_persons: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     authors: tuple[Person, ...] = ()
     editors: tuple[Person, ...] = ()
     title: RichText = EMPTY

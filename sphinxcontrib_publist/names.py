@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import unicodedata
+import functools
 from collections.abc import Iterable
 from typing import Literal
 
-from pybtex.database import Person as PybtexPerson
-
-from .latex import latex_to_plain
+from .convert import parse_person
+from .fields import fold
 from .model import Person
 
 NameFormat = Literal["first-last", "initials-last", "last-initials"]
 NAME_FORMATS: tuple[NameFormat, ...] = ("first-last", "initials-last", "last-initials")
-
-
-def fold(value: str) -> str:
-    """Lowercase ``value`` and strip accents, so "Jörn" and "Jorn" compare equal."""
-    decomposed = unicodedata.normalize("NFKD", value.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def initials(given: str) -> str:
@@ -44,22 +37,12 @@ def display_name(person: Person, name_format: NameFormat = "first-last") -> str:
 
 def parse_name(name: str) -> Person:
     """A ``Person`` from "First Last" or "Last, First" text, as BibTeX splits it."""
-    parsed = PybtexPerson(name)
-
-    def part(names: list[str]) -> str:
-        return latex_to_plain(" ".join(names))
-
-    return Person(
-        first=part(parsed.first_names),
-        middle=part(parsed.middle_names),
-        prelast=part(parsed.prelast_names),
-        last=part(parsed.last_names),
-        lineage=part(parsed.lineage_names),
-    )
+    return parse_person(name)[0]
 
 
-def _family_key(person: Person) -> str:
-    return " ".join(fold(person.family).replace("-", " ").split())
+@functools.lru_cache(maxsize=65536)
+def _family_key(family: str) -> str:
+    return " ".join(fold(family).replace("-", " ").split())
 
 
 def _given_words(person: Person) -> list[str]:
@@ -91,14 +74,16 @@ class NameMatcher:
             if not name.strip():
                 continue
             person = parse_name(name)
-            self._wanted.setdefault(_family_key(person), []).append(_given_words(person))
+            self._wanted.setdefault(_family_key(person.family), []).append(_given_words(person))
 
     def __bool__(self) -> bool:
         return bool(self._wanted)
 
     def matches(self, person: Person) -> bool:
         """True when ``person`` is one of the configured names."""
-        candidates = self._wanted.get(_family_key(person))
+        if not self._wanted:
+            return False
+        candidates = self._wanted.get(_family_key(person.family))
         if not candidates:
             return False
         given = _given_words(person)

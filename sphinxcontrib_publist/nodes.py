@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
 
-STYLE_NODES: dict[str, type[nodes.Element]] = {
+STYLE_NODES: dict[str, type[nodes.TextElement]] = {
     "emph": nodes.emphasis,
     "strong": nodes.strong,
     "code": nodes.literal,
@@ -31,6 +31,10 @@ class publist_group(nodes.General, nodes.Element):  # noqa: N801
 
 class publist_entry(nodes.Part, nodes.Element):  # noqa: N801
     """One publication: an item of the list's bullet list."""
+
+
+class publist_pending(nodes.General, nodes.Element):  # noqa: N801
+    """A formatted entry not yet turned into nodes (see ``expand.py``); never written."""
 
 
 class publist_abstract(nodes.General, nodes.Element):  # noqa: N801
@@ -56,8 +60,9 @@ def _inline_to_node(item: Inline) -> nodes.Node:
     return node_class("", "", *children)
 
 
-def _data_attributes(node: nodes.Element) -> dict[str, str]:
-    return {f"data-publist-{name}": str(value) for name, value in node.get("data", {}).items()}
+def _data_attributes(node: nodes.Element) -> dict[str, Any]:
+    data: dict[str, object] = node.get("data", {})
+    return {f"data-publist-{name}": str(value) for name, value in data.items()}
 
 
 def visit_list_html(self: HTML5Translator, node: publist_list) -> None:
@@ -123,7 +128,7 @@ NON_HTML_FORMATS = ("latex", "text", "man", "texinfo")
 
 def register(app: Sphinx) -> None:
     """Add the nodes with one visitor pair per builder family."""
-    wrapper = (_pass, _pass)
+    wrapper: Any = (_pass, _pass)
     app.add_node(
         publist_list,
         html=(visit_list_html, depart_div_html),
@@ -137,10 +142,10 @@ def register(app: Sphinx) -> None:
     app.add_node(
         publist_entry,
         html=(visit_entry_html, depart_entry_html),
-        **dict.fromkeys(NON_HTML_FORMATS, _as("list_item")),
+        **dict.fromkeys(NON_HTML_FORMATS, _as("list_item")),  # type: ignore[arg-type]
     )
     app.add_node(
         publist_abstract,
         html=(visit_abstract_html, None),
-        **dict.fromkeys(NON_HTML_FORMATS, _as("block_quote")),
+        **dict.fromkeys(NON_HTML_FORMATS, _as("block_quote")),  # type: ignore[arg-type]
     )

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-import datetime
+import contextlib
+import datetime as dt
+import hashlib
 import os
+import pickle
+import tempfile
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from . import __version__
 from .convert import build_publications
 from .diagnostics import Diagnostic
 from .model import Publication
@@ -28,44 +33,103 @@ class Loaded:
 # by each file's path, mtime and size, so every page listing the same files
 # parses them once per build process. Never pickled into the environment.
 _cache: OrderedDict[tuple[object, ...], Loaded] = OrderedDict()
-# Which loads' diagnostics this build has reported, so a file listed on many
-# pages warns once; reset when a build starts.
-_reported: set[int] = set()
 
 
-def build_date() -> datetime.date:
+def build_date() -> dt.date:
     """Today, or ``SOURCE_DATE_EPOCH``'s day for reproducible builds."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
-    return datetime.date.today()
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
 
 
-def load(paths: Sequence[str], today: datetime.date) -> Loaded:
-    """Publications of ``paths`` read together, from the cache when unchanged."""
+def load(paths: Sequence[str], today: dt.date, cache_dir: str | None = None) -> Loaded:
+    """Publications of ``paths`` read together, from a cache when unchanged.
+
+    In memory, files are known by path, mtime and size; across builds, a
+    pickle in ``cache_dir`` is found by the hash of the files' contents.
+    """
     signatures: list[FileSignature | str] = [signature(path) or path for path in paths]
     key = (today, *signatures)
     cached = _cache.get(key)
     if cached is not None:
         _cache.move_to_end(key)
         return cached
-    bibliography = read_bibliography(paths)
-    publications, problems = build_publications(bibliography.entries, today)
-    loaded = Loaded(tuple(publications), (*bibliography.diagnostics, *problems))
+    stored = StoredLoads(cache_dir, content_digest(paths, today)) if cache_dir else None
+    loaded = stored.read() if stored else None
+    if loaded is None:
+        bibliography = read_bibliography(paths)
+        publications, problems = build_publications(bibliography.entries, today)
+        loaded = Loaded(tuple(publications), (*bibliography.diagnostics, *problems))
+        if stored:
+            stored.write(loaded)
     _cache[key] = loaded
     if len(_cache) > CACHE_SIZE:
         _cache.popitem(last=False)
     return loaded
 
 
-def unreported(loaded: Loaded) -> tuple[Diagnostic, ...]:
-    """``loaded``'s diagnostics the first time this build asks, then nothing."""
-    if id(loaded) in _reported:
-        return ()
-    _reported.add(id(loaded))
-    return loaded.diagnostics
+def load_key(paths: Sequence[str]) -> str:
+    """What identifies a set of files in their current state, the same in every process."""
+    signatures = (signature(path) for path in paths)
+    return "\n".join(
+        f"{item.path}\0{item.mtime_ns}\0{item.size}" if item else path
+        for item, path in zip(signatures, paths, strict=True)
+    )
 
 
-def start_build() -> None:
-    """Forget what was reported, so every build reports its files' problems."""
-    _reported.clear()
+def content_digest(paths: Sequence[str], today: dt.date) -> str:
+    """A hash of everything a load depends on: the files' bytes, the date, our version."""
+    digest = hashlib.sha256(f"{__version__}\0{today.isoformat()}".encode())
+    for path in paths:
+        digest.update(b"\0" + os.fsencode(path) + b"\0")
+        try:
+            with open(path, "rb") as stream:
+                digest.update(hashlib.sha256(stream.read()).digest())
+        except OSError as error:
+            digest.update(str(error.errno).encode())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class StoredLoads:
+    """One load pickled in the build's cache directory, named by its content digest."""
+
+    directory: str
+    digest: str
+    keep: int = 16
+
+    @property
+    def path(self) -> str:
+        """Where this load is stored."""
+        return os.path.join(self.directory, f"{self.digest}.pickle")
+
+    def read(self) -> Loaded | None:
+        """The stored load, or None if absent or unreadable."""
+        try:
+            with open(self.path, "rb") as stream:
+                loaded = pickle.load(stream)
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError):
+            return None
+        return loaded if isinstance(loaded, Loaded) else None
+
+    def write(self, loaded: Loaded) -> None:
+        """Store ``loaded`` atomically (parallel readers never see half a file)."""
+        try:
+            os.makedirs(self.directory, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=self.directory, delete=False) as stream:
+                pickle.dump(loaded, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(stream.name, self.path)
+            self._prune()
+        except (OSError, pickle.PickleError, TypeError):
+            # A cache that cannot be written only costs time on the next build.
+            return
+
+    def _prune(self) -> None:
+        stored = sorted(
+            (entry for entry in os.scandir(self.directory) if entry.name.endswith(".pickle")),
+            key=lambda entry: entry.stat().st_mtime_ns,
+        )
+        for old in stored[: -self.keep]:
+            with contextlib.suppress(OSError):
+                os.remove(old.path)

@@ -73,7 +73,11 @@ def format_with_pybtex(
 def _pybtex_entry(publication: Publication) -> Entry:
     # pybtex keeps {Protected} case from the LaTeX source; what its parser leaves
     # as literal commands is converted by ours in _rich_from_pybtex.
-    fields = {name: value for name, value in publication.raw_fields.items() if name != "crossref"}
+    fields = {
+        name: value
+        for name, value in publication.raw_fields.items()
+        if name not in ("crossref", *publication.raw_persons)
+    }
     entry = Entry(publication.entry_type, fields=fields)
     entry.key = publication.key
     for role, names in publication.raw_persons.items():

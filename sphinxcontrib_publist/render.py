@@ -9,7 +9,14 @@ from docutils import nodes
 
 from . import labels
 from .format import FormattedEntry
-from .nodes import publist_abstract, publist_entry, publist_group, publist_list, rich_to_nodes
+from .nodes import (
+    publist_abstract,
+    publist_entry,
+    publist_group,
+    publist_list,
+    publist_pending,
+    rich_to_nodes,
+)
 from .richtext import RichText
 
 
@@ -49,10 +56,19 @@ def render_list(
                 group.heading, group.heading, classes=["publist-group-heading"]
             )
         items = nodes.bullet_list(classes=["publist-entries"])
-        items.extend(render_entry(entry, extras(entry), abstracts) for entry in group.entries)
+        items.extend(pending_entry(entry, extras(entry), abstracts) for entry in group.entries)
         container += items
         root += container
     return root
+
+
+def pending_entry(entry: FormattedEntry, extra: EntryExtras, abstracts: str) -> publist_pending:
+    """A placeholder holding the formatted entry; expanded into nodes at write time.
+
+    A list of thousands of entries would otherwise be tens of thousands of nodes
+    that every read-time transform walks and the pickled doctree stores.
+    """
+    return publist_pending(ids=[extra.anchor], entry=entry, extra=extra, abstracts=abstracts)
 
 
 def render_entry(entry: FormattedEntry, extra: EntryExtras, abstracts: str) -> publist_entry:
@@ -94,15 +110,22 @@ def _title(title: RichText, url: str | None) -> nodes.paragraph:
 
 
 def _authors(entry: FormattedEntry) -> nodes.paragraph:
+    # Runs of plain names share one text node: at thousands of entries, a node
+    # per name would dominate the build.
     paragraph = nodes.paragraph(classes=["publist-authors"])
+    plain: list[str] = []
     for index, author in enumerate(entry.authors):
-        if index:
-            paragraph += nodes.Text(", ")
-        classes = ["publist-author", "publist-me"] if author.highlighted else ["publist-author"]
-        name: nodes.Node = nodes.Text(author.name)
-        if author.highlighted:
-            name = nodes.strong(author.name, author.name)
-        paragraph += nodes.inline("", "", name, classes=classes)
+        separator = ", " if index else ""
+        if not author.highlighted:
+            plain.append(separator + author.name)
+            continue
+        plain.append(separator)
+        if "".join(plain):
+            paragraph += nodes.Text("".join(plain))
+        plain = []
+        paragraph += nodes.strong(author.name, author.name, classes=["publist-me"])
+    if plain:
+        paragraph += nodes.Text("".join(plain))
     return paragraph
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, Union
+from typing import Literal, TypeAlias
 
 StyleName = Literal["emph", "strong", "code", "sup", "sub", "smallcaps", "underline"]
 
@@ -38,8 +38,8 @@ class Link:
     children: RichText
 
 
-Inline = Union[Text, Styled, Math, Link]
-RichText = tuple[Inline, ...]
+Inline: TypeAlias = "Text | Styled | Math | Link"
+RichText: TypeAlias = "tuple[Inline, ...]"
 
 EMPTY: RichText = ()
 

@@ -1,35 +1,54 @@
-"""Select stage (placeholder until the full filter language lands)."""
+"""Select stage: filter, sort and group publications, and parse tab definitions."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from .diagnostics import PublistError
+from .fields import FieldValue, field_value, fold, natural_key, person_sort_key, text_getter
+from .filters import Filter, parse_filter
 from .model import Publication
-from .richtext import plain_text
+from .tokens import IDENTIFIER
 
+__all__ = [
+    "FieldValue",
+    "Filter",
+    "Group",
+    "SortKey",
+    "Tab",
+    "field_value",
+    "group_publications",
+    "parse_filter",
+    "parse_sort",
+    "parse_tabs",
+    "sort_publications",
+    "sort_ranks",
+]
 
-@dataclass(frozen=True)
-class Filter:
-    """A parsed filter expression."""
+ALL_ENTRIES = "all"
+NO_GROUPING = "none"
 
-    source: str
+_SORT_ITEM = re.compile(rf"\s*(-?)\s*({IDENTIFIER.pattern})\s*")
 
-    def __call__(self, pub: Publication) -> bool:
-        return True
+SortValue = tuple[object, ...] | int
 
 
 @dataclass(frozen=True)
 class SortKey:
-    """One sort key."""
+    """One sort criterion: a field name and its direction."""
 
     field: str
-    descending: bool
+    descending: bool = False
+
+
+DEFAULT_SORT = (SortKey("year", descending=True), SortKey("title"))
 
 
 @dataclass(frozen=True)
 class Group:
-    """Publications sharing a value."""
+    """Consecutive publications sharing one value of the grouping field."""
 
     field: str
     value: str
@@ -38,51 +57,150 @@ class Group:
 
 @dataclass(frozen=True)
 class Tab:
-    """A labelled filter."""
+    """A labelled view of the list; ``filter`` ``None`` shows every entry."""
 
     label: str
     filter: Filter | None
 
 
-def parse_filter(expression: str) -> Filter:
-    """Parse a filter expression."""
-    return Filter(expression)
-
-
 def parse_sort(spec: str) -> tuple[SortKey, ...]:
-    """Parse a sort specification."""
-    keys = [part.strip() for part in (spec or "-year, title").split(",") if part.strip()]
-    return tuple(SortKey(k.lstrip("-"), k.startswith("-")) for k in keys)
+    """Parse ``"-year, title"``; an empty spec gives the default ``-year, title``."""
+    if not spec.strip():
+        return DEFAULT_SORT
+    keys: list[SortKey] = []
+    offset = 0
+    for item in spec.split(","):
+        match = _SORT_ITEM.fullmatch(item)
+        if match is None:
+            position = offset + len(item) - len(item.lstrip())
+            what = "empty sort key" if not item.strip() else f'invalid sort key "{item.strip()}"'
+            raise PublistError(what, position)
+        keys.append(SortKey(match.group(2).lower(), descending=bool(match.group(1))))
+        offset += len(item) + 1
+    return tuple(keys)
 
 
 def sort_publications(pubs: Iterable[Publication], keys: Sequence[SortKey]) -> list[Publication]:
-    """Sort publications."""
-    result = sorted(pubs, key=lambda p: p.key)
-    for key in reversed(keys):
-        if key.field == "year":
-            result.sort(key=lambda p: p.year or 0, reverse=key.descending)
-        elif key.field == "title":
-            result.sort(key=lambda p: plain_text(p.title).casefold(), reverse=key.descending)
-    return result
+    """Sort by ``keys``, missing values last either way, ties by citation key."""
+    entries = list(pubs)
+    return [entries[index] for index in _sorted_indices(entries, keys)]
 
 
 def sort_ranks(pubs: Sequence[Publication], keys: Sequence[SortKey]) -> list[int]:
-    """Rank of each publication."""
-    order = {p.key: i for i, p in enumerate(sort_publications(pubs, keys))}
-    return [order[p.key] for p in pubs]
+    """Each publication's position (in input order) under :func:`sort_publications`."""
+    ranks = [0] * len(pubs)
+    for rank, index in enumerate(_sorted_indices(pubs, keys)):
+        ranks[index] = rank
+    return ranks
+
+
+def _sorted_indices(pubs: Sequence[Publication], keys: Sequence[SortKey]) -> list[int]:
+    # Stable sorts from the least to the most significant key give a total order
+    # without having to invert keys for descending fields.
+    order = sorted(range(len(pubs)), key=lambda index: pubs[index].key)
+    for sort_key in reversed(keys):
+        value_of = _sort_value_function(sort_key.field)
+        decorated = [_decorate(value_of(pub), sort_key.descending) for pub in pubs]
+        order.sort(key=decorated.__getitem__, reverse=sort_key.descending)
+    return order
+
+
+def _decorate(value: SortValue | None, descending: bool) -> tuple[bool, SortValue]:
+    """Put missing values last: after present ones ascending, before them when reversed."""
+    if value is None:
+        return (not descending, ())
+    return (descending, value)
+
+
+def _sort_value_function(name: str) -> Callable[[Publication], SortValue | None]:
+    name = name.lower()
+    special = _SPECIAL_SORT_VALUES.get(name)
+    if special is not None:
+        return special
+
+    as_text = text_getter(name)
+
+    def generic(pub: Publication) -> SortValue | None:
+        text = as_text(pub)
+        return natural_key(text) if text else None
+
+    return generic
+
+
+def _date_sort_value(pub: Publication) -> SortValue | None:
+    return pub.date_key if pub.year is not None else None
+
+
+def _first_author(pub: Publication) -> SortValue | None:
+    return person_sort_key(pub.authors[0]) if pub.authors else None
+
+
+def _first_editor(pub: Publication) -> SortValue | None:
+    return person_sort_key(pub.editors[0]) if pub.editors else None
+
+
+_SPECIAL_SORT_VALUES: dict[str, Callable[[Publication], SortValue | None]] = {
+    "year": lambda pub: pub.year,
+    "month": _date_sort_value,
+    "date": _date_sort_value,
+    "author": _first_author,
+    "editor": _first_editor,
+}
 
 
 def group_publications(pubs: Sequence[Publication], group_by: str) -> list[Group]:
-    """Group publications."""
-    if group_by in ("", "none"):
-        return [Group("", "", tuple(pubs))]
-    groups: dict[str, list[Publication]] = {}
+    """Split already sorted ``pubs`` into groups, in order of first appearance.
+
+    ``"none"`` or ``""`` gives one group with value ``""``; no publications, no groups.
+    Values are compared case- and accent-insensitively; a group shows its first spelling.
+    """
+    name = group_by.strip().lower()
+    if not pubs:
+        return []
+    if name in ("", NO_GROUPING):
+        return [Group(NO_GROUPING, "", tuple(pubs))]
+    members: dict[str, list[Publication]] = {}
+    labels: dict[str, str] = {}
+    as_text = text_getter(name)
     for pub in pubs:
-        value = str(pub.year or "") if group_by == "year" else pub.fields.get(group_by, "")
-        groups.setdefault(value, []).append(pub)
-    return [Group(group_by, value, tuple(items)) for value, items in groups.items()]
+        value = " ".join(as_text(pub).split())
+        folded = fold(value)
+        labels.setdefault(folded, value)
+        members.setdefault(folded, []).append(pub)
+    return [Group(name, labels[folded], tuple(group)) for folded, group in members.items()]
 
 
 def parse_tabs(text: str) -> list[Tab]:
-    """Parse tab lines."""
-    return []
+    """Parse lines of ``Label: expression`` (``all`` for every entry); blank lines skipped."""
+    tabs: list[Tab] = []
+    seen: set[str] = set()
+    offset = 0
+    for number, line in enumerate(text.splitlines(keepends=True), start=1):
+        if line.strip():
+            tab = _parse_tab_line(line.rstrip("\r\n"), number, offset)
+            if tab.label in seen:
+                raise PublistError(f'line {number}: duplicate tab label "{tab.label}"', offset)
+            seen.add(tab.label)
+            tabs.append(tab)
+        offset += len(line)
+    return tabs
+
+
+def _parse_tab_line(line: str, number: int, offset: int) -> Tab:
+    label, colon, expression = line.partition(":")
+    indent = len(line) - len(line.lstrip())
+    if not colon:
+        raise PublistError(f'line {number}: expected "Label: expression"', offset + indent)
+    if not label.strip():
+        raise PublistError(f"line {number}: empty tab label", offset + indent)
+    expression_offset = offset + len(label) + 1
+    if expression.strip().lower() == ALL_ENTRIES:
+        return Tab(label.strip(), None)
+    if not expression.strip():
+        raise PublistError(f"line {number}: empty filter expression", expression_offset)
+    try:
+        return Tab(label.strip(), parse_filter(expression.strip()))
+    except PublistError as error:
+        leading = len(expression) - len(expression.lstrip())
+        position = None if error.position is None else expression_offset + leading + error.position
+        raise PublistError(f"line {number}: {error.message}", position) from None

@@ -59,7 +59,8 @@ def signature(path: str) -> FileSignature | None:
 
 def read_bibliography(paths: Sequence[str]) -> Bibliography:
     """Parse ``paths`` in order with one parser, so later files see earlier macros."""
-    parser = Parser()
+    # Names stay plain fields: the model stage splits them, caching repeated names.
+    parser = Parser(person_fields=())
     entries: list[SourcedEntry] = []
     diagnostics: list[Diagnostic] = []
     for path in paths:
@@ -129,11 +130,12 @@ def entry_lines(text: str) -> dict[str, int]:
 
 def duplicate_key_lines(text: str, key: str) -> list[int]:
     """Every line where an entry with ``key`` starts (for duplicate reports)."""
-    result = []
-    for match in ENTRY_START.finditer(text):
-        if match.group(2).lower() == key.lower():
-            result.append(text.count("\n", 0, match.start()) + 1)
-    return result
+    wanted = key.lower()
+    return [
+        text.count("\n", 0, match.start()) + 1
+        for match in ENTRY_START.finditer(text)
+        if match.group(2).lower() == wanted
+    ]
 
 
 def _diagnostic_from_error(
@@ -153,11 +155,15 @@ def _diagnostic_from_error(
             f"duplicate entry key {key!r}: the later entry is ignored",
             Subtype.DUPLICATE_KEY,
             path,
-            (duplicate_key_lines(text, key) or [None])[-1],
+            _last(duplicate_key_lines(text, key)),
         )
     duplicate_field = DUPLICATE_FIELD.search(message)
     line = lines.get(duplicate_field.group(1).lower()) if duplicate_field else None
     return Diagnostic(message, Subtype.PARSE, path, line)
+
+
+def _last(lines: list[int]) -> int | None:
+    return lines[-1] if lines else None
 
 
 def _without_line_prefix(message: str) -> str:

@@ -1,17 +1,91 @@
-"""URL safety checks (placeholder until the full module lands)."""
+"""Model stage: URL safety, and links built from DOIs and arXiv identifiers."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from urllib.parse import quote, unquote
+
+_LATEX_ESCAPES = re.compile(r"\\([_%#&$~])")
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
+_ALLOWED_SCHEMES = frozenset({"http", "https"})
+_HTML_ENTITY = re.compile(r"&#|&[A-Za-z][A-Za-z0-9]*;")
+_SCRIPT_WORDS = ("javascript", "vbscript", "livescript")
+_DOI = re.compile(r"10\.\d{4,9}/\S+")
+_DOI_PREFIX = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)", re.IGNORECASE)
+_DOI_SAFE_CHARS = "/:;()._-+,=@"
+_ARXIV_PREFIX = re.compile(
+    r"^(?:arxiv:\s*|https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/)", re.IGNORECASE
+)
+_ARXIV_NEW = re.compile(r"\d{4}\.\d{4,5}(?:v\d+)?")
+_ARXIV_OLD = re.compile(r"[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?")
+
 
 def safe_url(url: str) -> str | None:
-    """The URL if it is http(s) or relative, else None."""
-    url = url.strip()
-    if url.lower().startswith(("http://", "https://")):
-        return url
-    return None
+    """Return the cleaned URL if it is http(s) or relative, else ``None`` (scripts, data...)."""
+    cleaned = _clean(url)
+    if not cleaned or _looks_hostile(cleaned):
+        return None
+    scheme = _SCHEME.match(cleaned)
+    if scheme is None:
+        return _relative_or_none(cleaned)
+    if scheme.group(1).lower() not in _ALLOWED_SCHEMES:
+        return None
+    rest = cleaned[scheme.end() :]
+    if not rest.startswith("//") or len(rest) == 2 or rest[2] == "/":
+        return None
+    return scheme.group(1).lower() + ":" + rest
 
 
 def doi_url(doi: str) -> str | None:
-    """The https://doi.org/ URL of a DOI."""
-    doi = doi.strip().removeprefix("doi:").removeprefix("https://doi.org/")
-    return f"https://doi.org/{doi}" if doi.startswith("10.") else None
+    """``https://doi.org/<doi>`` for a DOI given bare, as ``doi:…``, or as a doi.org URL."""
+    cleaned = _clean(doi)
+    prefix = _DOI_PREFIX.match(cleaned)
+    if prefix is not None:
+        cleaned = cleaned[prefix.end() :]
+        if prefix.group(0).lower().startswith("http"):
+            cleaned = unquote(cleaned)
+    if not _DOI.fullmatch(cleaned) or _has_unsafe_characters(cleaned):
+        return None
+    return "https://doi.org/" + quote(cleaned, safe=_DOI_SAFE_CHARS)
+
+
+def arxiv_url(eprint: str) -> str | None:
+    """``https://arxiv.org/abs/<id>`` for a new-style or old-style arXiv identifier."""
+    cleaned = _clean(eprint)
+    prefix = _ARXIV_PREFIX.match(cleaned)
+    if prefix is not None:
+        cleaned = cleaned[prefix.end() :]
+    if _ARXIV_NEW.fullmatch(cleaned) or _ARXIV_OLD.fullmatch(cleaned):
+        return "https://arxiv.org/abs/" + cleaned
+    return None
+
+
+def _clean(value: str) -> str:
+    r"""Strip surrounding whitespace and braces, undo ``\_``-style LaTeX escapes."""
+    return _LATEX_ESCAPES.sub(r"\1", value.strip().strip("{}").strip())
+
+
+def _looks_hostile(url: str) -> bool:
+    # Browsers drop whitespace and control characters inside a scheme and decode
+    # entities in attributes, so any of them is a sign of an obfuscated script URL.
+    if _has_unsafe_characters(url) or _HTML_ENTITY.search(url):
+        return True
+    lowered = url.lower()
+    return any(word in lowered for word in _SCRIPT_WORDS)
+
+
+def _relative_or_none(url: str) -> str | None:
+    # A colon before the first "/", "?" or "#" would be read as a scheme by some parser.
+    first_segment = re.split(r"[/?#]", url, maxsplit=1)[0]
+    if ":" in first_segment or url.startswith("//"):
+        return None
+    return url
+
+
+def _has_unsafe_characters(url: str) -> bool:
+    return "\\" in url or any(_is_invisible(ch) for ch in url)
+
+
+def _is_invisible(ch: str) -> bool:
+    return ch.isspace() or unicodedata.category(ch)[0] in "CZ"

@@ -1,0 +1,28 @@
+"""Sphinx configuration of the sphinxcontrib-publist documentation, built with itself."""
+
+from sphinxcontrib_publist import __version__
+
+project = "sphinxcontrib-publist"
+author = "sphinxcontrib-publist developers"
+copyright = "sphinxcontrib-publist developers"
+version = release = __version__
+
+extensions = ["myst_parser", "sphinxcontrib_publist"]
+myst_enable_extensions = ["colon_fence"]
+
+# Snippets are shown with literalinclude and rendered with include, never read as pages.
+exclude_patterns = ["_build", "snippets"]
+nitpicky = True
+
+html_theme = "furo"
+html_title = f"sphinxcontrib-publist {release}"
+
+# One abstract in refs.bib writes its input vector as \x, an author's own macro:
+# define it for MathJax and for LaTeX so the formula renders in both.
+mathjax3_config = {"tex": {"macros": {"x": r"\mathbf{x}"}}}
+latex_elements = {"preamble": r"\newcommand{\x}{\mathbf{x}}"}
+
+latex_documents = [
+    ("index", "sphinxcontrib-publist.tex", "sphinxcontrib-publist", author, "manual"),
+]
+man_pages = [("index", "sphinxcontrib-publist", "Publication lists from BibTeX for Sphinx", [author], 7)]

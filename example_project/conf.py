@@ -1,0 +1,31 @@
+"""Sphinx configuration of the example site: Kevin Swersky's publications."""
+
+project = "Kevin Swersky"
+author = "Kevin Swersky"
+copyright = "Kevin Swersky"
+
+extensions = ["myst_parser", "sphinxcontrib_publist"]
+
+html_theme = "furo"
+html_title = "Kevin Swersky"
+exclude_patterns = ["_build", "requirements.txt"]
+
+# Every list on this site is about one person: emphasise his name where it is
+# shown, and leave it out of author lines, as a profile page does.
+publist_highlight_authors = ["Kevin Swersky"]
+publist_omit_authors = ["Kevin Swersky"]
+
+# Several entries in refs.bib have an abstract but no title, exactly as on the
+# profile page they come from. They still render; this line only silences the
+# one "publist.missing-field" warning each would give.
+suppress_warnings = ["publist.missing-field"]
+
+latex_documents = [
+    ("index", "kevin-swersky.tex", "Kevin Swersky: Publications", author, "howto"),
+]
+man_pages = [("index", "kevin-swersky", "Publications of Kevin Swersky", [author], 7)]
+
+# One abstract writes its input vector as \x, its authors' own macro: define it
+# for MathJax in HTML and for LaTeX so the formula renders in both.
+mathjax3_config = {"tex": {"macros": {"x": r"\mathbf{x}"}}}
+latex_elements = {"preamble": r"\newcommand{\x}{\mathbf{x}}"}

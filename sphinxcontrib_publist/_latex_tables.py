@@ -1,0 +1,257 @@
+"""Model stage: the LaTeX commands the converter knows, symbols taken from latexcodec."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from latexcodec.codec import load_unicode_latex_table
+
+from .richtext import StyleName
+
+# Commands whose one argument is shown in a style.
+STYLE_COMMANDS: dict[str, StyleName] = {
+    "emph": "emph",
+    "textit": "emph",
+    "textsl": "emph",
+    "mkbibemph": "emph",
+    "textbf": "strong",
+    "mkbibbold": "strong",
+    "texttt": "code",
+    "textsc": "smallcaps",
+    "textsuperscript": "sup",
+    "mkbibsuperscript": "sup",
+    "textsubscript": "sub",
+    "underline": "underline",
+}
+
+# Font switches that style the rest of the group; None: a switch with no visible style.
+DECLARATIONS: dict[str, StyleName | None] = {
+    "it": "emph",
+    "itshape": "emph",
+    "em": "emph",
+    "sl": "emph",
+    "slshape": "emph",
+    "bf": "strong",
+    "bfseries": "strong",
+    "tt": "code",
+    "ttfamily": "code",
+    "sc": "smallcaps",
+    "scshape": "smallcaps",
+    "smc": "smallcaps",
+    **dict.fromkeys(
+        (
+            "rm",
+            "sf",
+            "ssf",
+            "rmfamily",
+            "sffamily",
+            "normalfont",
+            "upshape",
+            "mdseries",
+            "tiny",
+            "scriptsize",
+            "footnotesize",
+            "small",
+            "normalsize",
+            "large",
+            "Large",
+            "LARGE",
+            "huge",
+            "Huge",
+        )
+    ),
+}
+
+# Commands whose argument is shown as it is, with the quotes given around it.
+WRAPPERS: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(
+        (
+            "mbox",
+            "mathrm",
+            "rlap",
+            "llap",
+            "smash",
+            "hbox",
+            "text",
+            "textrm",
+            "textsf",
+            "textup",
+            "textmd",
+            "textnormal",
+            "acro",
+            "NoCaseChange",
+            "nocase",
+            "bibstring",
+        ),
+        ("", ""),
+    ),
+    "mkbibquote": ("\u201c", "\u201d"),
+    "enquote": ("\u201c", "\u201d"),
+    "mkbibparens": ("(", ")"),
+    "mkbibbrackets": ("[", "]"),
+}
+
+# Commands whose one argument is not shown at all (sort keys, spacing, index entries).
+HIDDEN_ARGUMENT = frozenset(
+    (
+        "noopsort",
+        "SortNoop",
+        "sortnoop",
+        "vphantom",
+        "hphantom",
+        "phantom",
+        "label",
+        "index",
+        "hspace",
+        "vspace",
+    )
+)
+
+# Logos and other words spelled with a command.
+WORDS: dict[str, str] = {
+    "TeX": "TeX",
+    "LaTeX": "LaTeX",
+    "LaTeXe": "LaTeX2\u03b5",
+    "BibTeX": "BibTeX",
+    "AllTeX": "(La)TeX",
+    "AmSTeX": "AMS-TeX",
+    "AmSLaTeX": "AMS-LaTeX",
+    "AMS": "AMS",
+    "AmS": "AMS",
+    "eTeX": "\u03b5-TeX",
+    "MF": "METAFONT",
+    "METAFONT": "METAFONT",
+    "MP": "MetaPost",
+    "METAPOST": "MetaPost",
+    "PS": "PostScript",
+    "TUB": "TUGboat",
+    "TUG": "TUG",
+    "LyX": "LyX",
+    "TikZ": "TikZ",
+    "ConTeXt": "ConTeXt",
+    "Dash": "\u2014",
+    "slash": "/",
+    "bs": "\\",
+    "dots": "\u2026",
+    "textellipsis": "\u2026",
+    "textquoteleft": "\u2018",
+    "textquoteright": "\u2019",
+    "textquotedblleft": "\u201c",
+    "textquotedblright": "\u201d",
+    "textasciicircum": "^",
+    "textunderscore": "_",
+    "textbar": "|",
+    "textless": "<",
+    "textgreater": ">",
+    "j": "\u0237",
+    "mu": "\u03bc",
+    "textmu": "\u00b5",
+    "texttimes": "\u00d7",
+    "textdiv": "\u00f7",
+    "textminus": "\u2212",
+    "textrightarrow": "\u2192",
+    "textleftarrow": "\u2190",
+    "to": "\u2192",
+    "langle": "\u27e8",
+    "rangle": "\u27e9",
+    "textasciimacron": "\u00af",
+    "textasciiacute": "\u00b4",
+    "textasciidieresis": "\u00a8",
+    "dash": "\u2014",
+    "hyphen": "-",
+    "thinspace": "\u2009",
+    "enspace": "\u2002",
+    "qquad": "\u2003\u2003",
+    "newline": " ",
+    "linebreak": " ",
+    "par": " ",
+    "break": " ",
+    "hfil": " ",
+    "hfill": " ",
+    **dict.fromkeys(
+        (
+            "relax",
+            "protect",
+            "ignorespaces",
+            "unskip",
+            "nobreak",
+            "allowbreak",
+            "noindent",
+            "null",
+            "xspace",
+        ),
+        "",
+    ),
+}
+
+# Control symbols: a backslash and one non-letter.
+SYMBOLS: dict[str, str] = {
+    "\\": " ",
+    " ": " ",
+    "\t": " ",
+    "\n": " ",
+    ",": "\u2009",
+    ";": " ",
+    ":": " ",
+    ">": " ",
+    "!": "",
+    "/": "",
+    "-": "",
+    "@": "",
+    "{": "{",
+    "}": "}",
+    "$": "$",
+    "%": "%",
+    "&": "&",
+    "#": "#",
+    "_": "_",
+}
+
+# Accents spelled with a command letter or symbol, as combining characters.
+ACCENTS: dict[str, str] = {
+    "t": "\u0361",
+    "b": "\u0331",
+    "d": "\u0323",
+    "k": "\u0328",
+}
+
+# Spacing accents, the accent alone ("\\'{}"), filled from latexcodec below.
+SPACING_ACCENTS: dict[str, str] = {}
+
+_CONTROL_SEQUENCE = re.compile(r"\\([A-Za-z]+|[^A-Za-z])")
+_ACCENTED_LETTER = re.compile(r"\\([^A-Za-z]|[A-Za-z](?= ))\{?\s*([A-Za-z])\}?")
+
+
+def _load_from_latexcodec() -> None:
+    """Add latexcodec's symbols and accents (its decode table) to the tables above."""
+    for entry in load_unicode_latex_table():
+        if not entry.decode:
+            continue
+        if len(entry.latex) == 4 and entry.latex.endswith("{}"):
+            SPACING_ACCENTS.setdefault(entry.latex[1], entry.unicode)
+            continue
+        symbol = _CONTROL_SEQUENCE.fullmatch(entry.latex)
+        if symbol is not None:
+            _add_symbol(symbol.group(1), entry.unicode)
+            continue
+        accented = _ACCENTED_LETTER.fullmatch(entry.latex)
+        if accented is not None:
+            _add_accent(accented.group(1), entry.unicode)
+
+
+def _add_symbol(name: str, value: str) -> None:
+    table = SYMBOLS if len(name) == 1 and not name.isalpha() else WORDS
+    table.setdefault(name, value)
+
+
+def _add_accent(command: str, accented: str) -> None:
+    decomposed = unicodedata.normalize("NFD", accented)
+    if len(decomposed) == 2:
+        ACCENTS.setdefault(command, decomposed[1])
+
+
+# Dotless i and j take the accent in place of i and j.
+DOTLESS = {"i": "i", "j": "j", "\u0131": "i", "\u0237": "j"}
+
+_load_from_latexcodec()

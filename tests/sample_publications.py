@@ -1,0 +1,99 @@
+"""Hand-made publications shared by the select-stage tests."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from sphinxcontrib_publist.model import Person, Publication
+from sphinxcontrib_publist.richtext import Styled, Text, text
+
+
+def make_pub(
+    key: str,
+    entry_type: str = "article",
+    *,
+    year: int | None = None,
+    month: int | None = None,
+    day: int | None = None,
+    title: str = "",
+    authors: tuple[Person, ...] = (),
+    venue: str = "",
+    **fields: str,
+) -> Publication:
+    raw = dict(fields)
+    if title:
+        raw["title"] = title
+    if year is not None:
+        raw["year"] = str(year)
+    return Publication(
+        key=key,
+        entry_type=entry_type,
+        fields=MappingProxyType(raw),
+        authors=authors,
+        title=text(title),
+        venue=text(venue),
+        year=year,
+        month=month,
+        day=day,
+    )
+
+
+SWERSKY = Person(first="Kevin", last="Swersky")
+SNOEK = Person(first="Jasper", last="Snoek")
+ADAMS = Person(first="Ryan", middle="P.", last="Adams")
+MULLER = Person(first="Jörg", last="Müller")
+CRUZ = Person(first="Zoë", prelast="de la", last="Cruz", lineage="Jr.")
+
+SAMPLES = (
+    make_pub(
+        "swersky2019",
+        year=2019,
+        month=5,
+        day=3,
+        title="Élan: Part 2",
+        authors=(SWERSKY, SNOEK),
+        venue="Journal of Machine Learning Research",
+        keywords="Google, Machine Learning",
+        pages="12--20",
+    ),
+    make_pub(
+        "snoek2012",
+        "inproceedings",
+        year=2012,
+        title="Practical Bayesian Optimization",
+        authors=(SNOEK, SWERSKY, ADAMS),
+        venue="NeurIPS",
+        keywords="bayesian; google",
+        abstract="We tune hyper-parameters.",
+        volume="25",
+    ),
+    make_pub(
+        "muller2020",
+        year=2020,
+        month=11,
+        title="Part 10",
+        authors=(MULLER,),
+        venue="Zeitschrift",
+        pubstate="forthcoming",
+        volume="3",
+    ),
+    make_pub("untitled", "misc", note="to appear"),
+    make_pub(
+        "cruz2018",
+        "techreport",
+        year=2018,
+        title="Elan",
+        authors=(CRUZ,),
+        keywords="  ",
+        institution="Université de Montréal",
+    ),
+)
+
+ALL_KEYS = frozenset(pub.key for pub in SAMPLES)
+
+STYLED_TITLE = Publication(
+    key="styled",
+    entry_type="article",
+    title=(Text("Deep "), Styled("emph", (Text("Learning"),))),
+    venue=(Text("Nature"),),
+)
