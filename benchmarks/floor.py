@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import latexcodec  # noqa: F401  (registers the "ulatex" codec)
 import pybtex.errors
@@ -49,10 +49,14 @@ LIGATURES = (
 )
 
 
+# typeshed types decoders as taking bytes; latexcodec's "ulatex" decodes str.
+LATEX_DECODER: Callable[[str], tuple[str, int]] = codecs.getdecoder("ulatex")  # type: ignore[assignment]
+
+
 @functools.cache
 def decode_escape(escape: str) -> str:
     try:
-        return codecs.decode(escape, "ulatex")
+        return LATEX_DECODER(escape)[0]
     except ValueError:
         return escape
 
@@ -115,7 +119,8 @@ def read_entries(bib_path: str) -> Iterable[tuple[str, Entry]]:
     """Entries of ``bib_path`` in file order, parse errors tolerated."""
     with pybtex.errors.capture():
         data = Parser().parse_file(bib_path)
-    return data.entries.items()
+    entries: Iterable[tuple[str, Entry]] = data.entries.items()
+    return entries
 
 
 def write_floor_page(bib_path: str, rst_path: str, heading: str = "Publications") -> None:
