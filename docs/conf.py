@@ -25,4 +25,6 @@ latex_elements = {"preamble": r"\newcommand{\x}{\mathbf{x}}"}
 latex_documents = [
     ("index", "sphinxcontrib-publist.tex", "sphinxcontrib-publist", author, "manual"),
 ]
-man_pages = [("index", "sphinxcontrib-publist", "Publication lists from BibTeX for Sphinx", [author], 7)]
+man_pages = [
+    ("index", "sphinxcontrib-publist", "Publication lists from BibTeX for Sphinx", [author], 7)
+]

@@ -13,13 +13,28 @@ if TYPE_CHECKING:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the directive, nodes, configuration and assets."""
-    from . import assets, config, directive, expand, nodes, reporting
+    from . import (
+        assets,
+        config,
+        directive,
+        downloads,
+        entry_extras,
+        expand,
+        extra_nodes,
+        labels,
+        nodes,
+        reporting,
+    )
 
     config.register(app)
+    labels.register(app)
+    entry_extras.register(app)
     nodes.register(app)
+    extra_nodes.register(app)
     directive.register(app)
     expand.register(app)
     reporting.register(app)
+    downloads.register(app)
     assets.register(app)
     return {
         "version": __version__,

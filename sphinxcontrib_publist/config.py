@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, Field, dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
+import sphinx
+
 from ._log import warn
+from .bibtex_export import DEFAULT_EXCLUDE
 from .diagnostics import Subtype
+from .links import DEFAULT_LINK_FIELDS
 from .names import NAME_FORMATS
 
 if TYPE_CHECKING:
@@ -29,6 +33,28 @@ def _is_name_variants(value: object) -> bool:
     )
 
 
+def _is_str_mapping(value: object) -> bool:
+    return isinstance(value, Mapping) and all(
+        isinstance(key, str) and isinstance(item, str) for key, item in value.items()
+    )
+
+
+def _is_optional_str_list(value: object) -> bool:
+    return value is None or _is_str_list(value)
+
+
+def _is_optional_str(value: object) -> bool:
+    return value is None or isinstance(value, str)
+
+
+def _is_bool(value: object) -> bool:
+    return isinstance(value, bool)
+
+
+def _is_optional_count(value: object) -> bool:
+    return value is None or (isinstance(value, int) and not isinstance(value, bool) and value > 0)
+
+
 def _one_of(choices: tuple[str, ...]) -> Callable[[object], bool]:
     return lambda value: value in choices
 
@@ -37,8 +63,10 @@ def _is_str(value: object) -> bool:
     return isinstance(value, str)
 
 
-def _meta(check: Callable[[object], bool], help_text: str) -> dict[str, object]:
-    return {"check": check, "help": help_text}
+def _meta(
+    check: Callable[[object], bool], help_text: str, types: tuple[type, ...] = ()
+) -> dict[str, object]:
+    return {"check": check, "help": help_text, "types": types}
 
 
 @dataclass(frozen=True)
@@ -64,7 +92,11 @@ class PublistConfig:
     )
     highlight_authors: Any = field(
         default=(),
-        metadata=_meta(_is_name_variants, "Names to emphasise: a list, or name → spellings."),
+        metadata=_meta(
+            _is_name_variants,
+            "Names to emphasise: a list, or name → spellings.",
+            types=(list, tuple, dict),
+        ),
     )
     omit_authors: tuple[str, ...] = field(
         default=(), metadata=_meta(_is_str_list, "Names left out of author lines.")
@@ -74,10 +106,49 @@ class PublistConfig:
         metadata=_meta(_one_of(NAME_FORMATS), "first-last, initials-last or last-initials."),
     )
 
+    link_fields: Any = field(
+        default_factory=lambda: dict(DEFAULT_LINK_FIELDS),
+        metadata=_meta(_is_str_mapping, "Fields shown as links: a dict of field name → label."),
+    )
+    bibtex: bool = field(
+        default=False, metadata=_meta(_is_bool, "Show a BibTeX toggle on every entry.")
+    )
+    bibtex_fields: Any = field(
+        default=None,
+        metadata=_meta(_is_optional_str_list, "Fields exported as BibTeX (None: every field)."),
+    )
+    bibtex_exclude: tuple[str, ...] = field(
+        default=DEFAULT_EXCLUDE,
+        metadata=_meta(_is_str_list, "Fields never exported as BibTeX."),
+    )
+    download_bib: bool = field(
+        default=False,
+        metadata=_meta(_is_bool, "Offer each list's entries as a .bib file (HTML builders)."),
+    )
+    author_links: Any = field(
+        default_factory=dict,
+        metadata=_meta(_is_str_mapping, "Author pages: a dict of name → http(s) or relative URL."),
+    )
+    max_authors: Any = field(
+        default=None,
+        metadata=_meta(_is_optional_count, "Author names shown before 'and N more' (None: all)."),
+    )
+    citation_field: Any = field(
+        default=None,
+        metadata=_meta(_is_optional_str, "Field holding a citation count badge (None: off)."),
+    )
+
     @classmethod
     def from_sphinx(cls, config: Config) -> PublistConfig:
         """The current values of ``config``."""
         return cls(**{item.name: getattr(config, f"publist_{item.name}") for item in fields(cls)})
+
+
+def default_of(item: Field[Any]) -> Any:
+    """The default of one ``PublistConfig`` field, a fresh copy for mutable ones."""
+    if item.default_factory is not MISSING:
+        return item.default_factory()
+    return item.default
 
 
 def highlight_names(value: Any) -> list[str]:
@@ -90,11 +161,14 @@ def highlight_names(value: Any) -> list[str]:
 def register(app: Sphinx) -> None:
     """Declare every value and check them once the configuration is read."""
     for item in fields(PublistConfig):
+        # ``description`` arrived in Sphinx 7.4; the help text is only documentation.
+        described = {"description": item.metadata["help"]} if sphinx.version_info >= (7, 4) else {}
         app.add_config_value(
             f"publist_{item.name}",
-            item.default,
+            default_of(item),
             "env",
-            description=item.metadata["help"],
+            types=item.metadata["types"],
+            **described,
         )
     app.connect("config-inited", _check_values)
 
@@ -105,10 +179,10 @@ def _check_values(app: Sphinx, config: Config) -> None:
         value = getattr(config, name)
         if not item.metadata["check"](value):
             warn(
-                f"invalid value {value!r} for {name}; using the default {item.default!r}",
+                f"invalid value {value!r} for {name}; using the default {default_of(item)!r}",
                 Subtype.CONFIG,
                 None,
             )
-            setattr(config, name, item.default)
+            setattr(config, name, default_of(item))
         elif isinstance(value, list):
             setattr(config, name, tuple(value))

@@ -14,6 +14,7 @@ from pybtex.database import Person as PybtexPerson
 
 from .diagnostics import Diagnostic, Subtype
 from .latex import Conversion, latex_to_plain, latex_to_rich
+from .links import DEFAULT_LINK_FIELDS, link_problems
 from .model import Person, Publication
 from .richtext import EMPTY, RichText, text
 from .source import SourcedEntry
@@ -23,6 +24,8 @@ FORTHCOMING_STATES = frozenset({"forthcoming", "inpress", "in press", "accepted"
 FORTHCOMING_NOTE = re.compile(
     r"\b(to appear|in press|forthcoming|accepted for publication)\b", re.IGNORECASE
 )
+URL_SEPARATOR = re.compile(r"\s*;\s*|\s+")
+WEB_URL = re.compile(r"https?://\S", re.IGNORECASE)
 YEAR = re.compile(r"\d{4}")
 ISO_DATE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 MONTHS = {
@@ -66,11 +69,18 @@ _RichGetter = Callable[[str], RichText]
 
 
 def build_publications(
-    entries: Iterable[SourcedEntry], today: dt.date
+    entries: Iterable[SourcedEntry],
+    today: dt.date,
+    link_fields: Iterable[str] = tuple(DEFAULT_LINK_FIELDS),
 ) -> tuple[list[Publication], list[Diagnostic]]:
-    """Convert every entry; problems become diagnostics, never exceptions."""
+    """Convert every entry; problems become diagnostics, never exceptions.
+
+    ``link_fields`` are the fields shown as links, checked here for unsafe URLs;
+    ``url`` is checked with the title link already.
+    """
+    checked_links = [name for name in link_fields if name.lower() != "url"]
     sourced = list(entries)
-    by_key = {item.key.lower(): item for item in sourced}
+    by_key = _crossref_targets(sourced)
     publications: list[Publication] = []
     diagnostics: list[Diagnostic] = []
     for item in sourced:
@@ -79,33 +89,53 @@ def build_publications(
         publication, problems = build_publication(item, raw_fields, today)
         publications.append(publication)
         diagnostics.extend(problems)
+        diagnostics.extend(link_problems(publication, checked_links))
     return publications, diagnostics
+
+
+def _crossref_targets(sourced: Iterable[SourcedEntry]) -> dict[str, SourcedEntry]:
+    """Entries by lowercased key, and by their biblatex ``ids`` aliases where no key clashes."""
+    targets: dict[str, SourcedEntry] = {}
+    for item in sourced:
+        for alias in item.entry.fields.get("ids", "").split(","):
+            if alias.strip():
+                targets.setdefault(alias.strip().lower(), item)
+    targets.update((item.key.lower(), item) for item in sourced)
+    return targets
 
 
 def _resolve_crossref(
     item: SourcedEntry, by_key: Mapping[str, SourcedEntry]
 ) -> tuple[dict[str, str], list[Diagnostic]]:
     fields = _lowercased_fields(item.entry)
-    seen = {item.key.lower()}
+    chain = [item.key.lower()]
     current = fields
     while "crossref" in current:
-        parent_key = current["crossref"].strip().lower()
-        parent = by_key.get(parent_key)
-        problem = None
+        target = current["crossref"].strip()
+        parent = by_key.get(target.lower())
         if parent is None:
-            problem = f"entry {item.key!r}: crossref to unknown key {current['crossref']!r}"
-        elif parent_key in seen:
-            problem = f"entry {item.key!r}: crossref cycle through {parent.key!r}"
-        if problem or parent is None:
-            diagnostic = Diagnostic(problem or "", Subtype.CROSSREF, item.source, item.line)
-            return fields, [diagnostic]
-        seen.add(parent_key)
+            # A broken link further up the chain is reported by the entry that has it.
+            problem = f"crossref to unknown key {target!r}" if len(chain) == 1 else None
+            return fields, _crossref_problems(item, problem)
+        if parent.key.lower() in chain:
+            cycle = chain[chain.index(parent.key.lower()) :]
+            # One cycle, one warning: from its first member in key order.
+            reports = cycle[0] == chain[0] and chain[0] == min(cycle)
+            problem = f"crossref cycle {' -> '.join([*cycle, cycle[0]])}" if reports else None
+            return fields, _crossref_problems(item, problem)
+        chain.append(parent.key.lower())
         current = _lowercased_fields(parent.entry)
         for name, value in current.items():
-            target = CROSSREF_RENAMES.get(name, name)
-            if name not in NOT_INHERITED and target not in fields:
-                fields[target] = value
+            renamed = CROSSREF_RENAMES.get(name, name)
+            if name not in NOT_INHERITED and renamed not in fields:
+                fields[renamed] = value
     return fields, []
+
+
+def _crossref_problems(item: SourcedEntry, problem: str | None) -> list[Diagnostic]:
+    if problem is None:
+        return []
+    return [Diagnostic(f"entry {item.key!r}: {problem}", Subtype.CROSSREF, item.source, item.line)]
 
 
 def _lowercased_fields(entry: Entry) -> dict[str, str]:
@@ -266,7 +296,9 @@ def _main_url(
 ) -> str | None:
     url = fields.get("url", "").strip()
     if url:
-        safe = safe_url(url)
+        # Some exports list several URLs in one field ("a; b"): the first web one wins.
+        listed = [part for part in URL_SEPARATOR.split(url) if WEB_URL.match(part)]
+        safe = next(filter(None, map(safe_url, [url, *listed])), None)
         if safe:
             return safe
         message = f"entry {item.key!r}: url {url!r} is not http(s) or relative; dropped"

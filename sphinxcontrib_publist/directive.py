@@ -12,8 +12,13 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import labels, pipeline, reporting
 from ._log import warn, warn_diagnostic
+from .badges import entry_badges
+from .bibtex_export import bibliography_to_bibtex, entry_to_bibtex
 from .config import PublistConfig
 from .diagnostics import Subtype
+from .downloads import download_node
+from .entry_extras import author_lookup, rendered_links
+from .entry_parts import download_sources
 from .format import FormatOptions, FormattedEntry, format_entries
 from .model import Publication
 from .names import NameMatcher
@@ -38,6 +43,9 @@ OPTION_NAMES = (
     "limit",
     "style",
     "name-format",
+    "bibtex",
+    "download-bib",
+    "max-authors",
 )
 
 
@@ -60,21 +68,32 @@ class PublicationsDirective(SphinxDirective):
             warn(problem.message, problem.subtype, self.get_location())
         paths = self._bib_paths(spec, from_config=not arguments)
         cache_dir = str(Path(self.env.doctreedir) / "publist")
-        loaded = pipeline.load(paths, pipeline.build_date(), cache_dir)
-        reporting.record(self.env, self.env.docname, pipeline.load_key(paths), loaded.diagnostics)
+        loaded = pipeline.load(
+            paths, pipeline.build_date(), cache_dir, link_fields=tuple(config.link_fields)
+        )
+        located = [diagnostic for diagnostic in loaded.diagnostics if diagnostic.source]
+        reporting.record(self.env, self.env.docname, pipeline.load_key(paths), located)
+        for diagnostic in loaded.diagnostics:
+            if not diagnostic.source:
+                # An unreadable file: the problem is where the directive names it.
+                warn_diagnostic(diagnostic, self.get_location())
         shown = self._select(loaded.publications, spec)
         formatted = self._format(shown, spec)
         groups = self._groups(shown, formatted, spec)
         by_key = {publication.key: publication for publication in shown}
         root = render_list(
             groups,
-            lambda entry: self._extras(by_key[entry.key]),
+            lambda entry: self._extras(by_key[entry.key], spec, config),
             spec.abstracts,
             data={},
         )
+        if spec.download_bib and shown:
+            bibtex = bibliography_to_bibtex(shown, config.bibtex_fields, config.bibtex_exclude)
+            root.insert(0, download_node(bibtex, self.env.docname))
         root["classes"].extend(self.options.get("class", []))
         for entry in root.findall(publist_pending):
             self.state.document.ids[entry["ids"][0]] = entry
+            entry.extend(download_sources(entry["extra"].links))
         self.set_source_info(root)
         return [root]
 
@@ -120,6 +139,7 @@ class PublicationsDirective(SphinxDirective):
             omit=NameMatcher(spec.omit),
             name_format=spec.name_format,
             abstracts=spec.abstracts != "hidden",
+            author_links=author_lookup(self.config.publist_author_links),
         )
         formatted, problems = format_entries(shown, spec.style, options)
         for problem in problems:
@@ -143,10 +163,19 @@ class PublicationsDirective(SphinxDirective):
             for group in group_publications(shown, spec.group_by)
         ]
 
-    def _extras(self, publication: Publication) -> EntryExtras:
+    def _extras(
+        self, publication: Publication, spec: ListSpec, config: PublistConfig
+    ) -> EntryExtras:
+        bibtex = None
+        if spec.bibtex:
+            bibtex = entry_to_bibtex(publication, config.bibtex_fields, config.bibtex_exclude)
         return EntryExtras(
             anchor=self._anchor(publication.key),
             title_url=publication.url,
+            links=rendered_links(publication, config.link_fields, self.env, self.env.docname),
+            badges=entry_badges(publication, config.citation_field),
+            bibtex=bibtex,
+            max_authors=spec.max_authors,
         )
 
     def _anchor(self, key: str) -> str:

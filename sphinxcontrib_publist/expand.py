@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from .entry_parts import copy_download_files
 from .nodes import publist_pending
 from .render import render_entry
 
@@ -26,6 +27,7 @@ class ExpandEntries(SphinxPostTransform):
         """Expand every pending entry of the document."""
         for pending in list(self.document.findall(publist_pending)):
             entry = render_entry(pending["entry"], pending["extra"], pending["abstracts"])
+            copy_download_files(pending, entry)
             pending.replace_self(entry)
 
 

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from .badges import is_selected
 from .model import Person, Publication
 from .richtext import RichText, plain_text
 
@@ -129,6 +130,9 @@ _DERIVED: dict[str, ValueGetter] = {
     "venue": _rich(lambda pub: pub.venue, None),
     "abstract": _rich(lambda pub: pub.abstract, "abstract"),
     "keywords": _keywords,
+    # A ``selected`` field or keyword, so ``:filter: selected`` picks the same
+    # entries that carry the "Selected" badge.
+    "selected": lambda pub: "yes" if is_selected(pub) else None,
 }
 
 
@@ -153,7 +157,8 @@ def field_value(pub: Publication, name: str) -> FieldValue:
 
     Derived: ``year``/``month``/``day`` (int), ``date`` ("YYYY-MM-DD", partial),
     ``type``, ``key``, ``author``/``editor`` (full names), ``title``/``venue``/
-    ``abstract`` (plain text), ``keywords`` (split on ``,`` or ``;``).
+    ``abstract`` (plain text), ``keywords`` (split on ``,`` or ``;``), ``selected``
+    ("yes" for a true ``selected`` field or a ``selected`` keyword).
     """
     return value_getter(name)(pub)
 

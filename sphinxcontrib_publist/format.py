@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .diagnostics import Diagnostic
 from .model import Publication
-from .names import NameFormat, NameMatcher, display_name
+from .names import NameFormat, NameLookup, NameMatcher, display_name
 from .richtext import EMPTY, RichText
 
 DEFAULT_STYLE = "default"
@@ -19,6 +19,7 @@ class AuthorName:
 
     name: str
     highlighted: bool = False
+    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -48,13 +49,19 @@ class FormatOptions:
     omit: NameMatcher
     name_format: NameFormat = "first-last"
     abstracts: bool = True
+    author_links: NameLookup[str] | None = None
 
 
 def format_default(publication: Publication, options: FormatOptions) -> FormattedEntry:
     """The profile-page style: title, co-authors, venue and year, abstract."""
     people = publication.authors or publication.editors
+    links = options.author_links
     authors = tuple(
-        AuthorName(display_name(person, options.name_format), options.highlight.matches(person))
+        AuthorName(
+            display_name(person, options.name_format),
+            options.highlight.matches(person),
+            links.get(person) if links else None,
+        )
         for person in people
         if not options.omit.matches(person)
     )

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from sphinx.locale import get_translation
 
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
 CATALOG = "sphinxcontrib_publist"
+LOCALE_DIR = Path(__file__).parent / "locales"
 _ = get_translation(CATALOG)
 
 TYPE_LABELS = {
@@ -54,3 +61,64 @@ def to_appear() -> str:
 def no_publications() -> str:
     """The message of an empty list."""
     return str(_("No publications found."))
+
+
+# The default link labels, listed so message extraction finds them; a label
+# configured in publist_link_fields is looked up in the catalog the same way.
+LINK_LABELS = (
+    _("URL"),
+    _("DOI"),
+    _("arXiv"),
+    _("PDF"),
+    _("Code"),
+    _("Slides"),
+    _("Video"),
+    _("Poster"),
+    _("Project"),
+)
+
+
+def link_label(label: str) -> str:
+    """A link's label, translated when the catalog knows it."""
+    return str(_(label))
+
+
+def bibtex_toggle() -> str:
+    """The label of an entry's BibTeX toggle."""
+    return str(_("BibTeX"))
+
+
+def copy_bibtex() -> str:
+    """The copy button's label."""
+    return str(_("Copy"))
+
+
+def copied_bibtex() -> str:
+    """What the copy button announces once the entry is on the clipboard."""
+    return str(_("BibTeX copied to the clipboard"))
+
+
+def download_bib() -> str:
+    """The label of a list's .bib download link."""
+    return str(_("Download .bib"))
+
+
+def more_authors(count: int) -> str:
+    """The toggle showing the names a long author line folds away."""
+    return str(_("and {count} more")).format(count=count)
+
+
+def badge_label(kind: str, detail: str) -> str:
+    """The text of one status badge."""
+    if kind == "award":
+        return detail or str(_("Award"))
+    if kind == "selected":
+        return str(_("Selected"))
+    if kind == "citations":
+        return str(_("Cited by {count}")).format(count=detail)
+    return detail
+
+
+def register(app: Sphinx) -> None:
+    """Make the shipped translations of these labels available."""
+    app.add_message_catalog(CATALOG, str(LOCALE_DIR))

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import functools
+import unicodedata
 from collections.abc import Iterable
-from typing import Literal
+from dataclasses import replace
+from typing import Generic, Literal, TypeVar
 
 from .convert import parse_person
 from .fields import fold
@@ -36,20 +38,75 @@ def display_name(person: Person, name_format: NameFormat = "first-last") -> str:
 
 
 def parse_name(name: str) -> Person:
-    """A ``Person`` from "First Last" or "Last, First" text, as BibTeX splits it."""
+    """A ``Person`` from "First Last" or "Last, First" text, as BibTeX splits it.
+
+    "First Last, Jr." is also understood, as people write their names in ``conf.py``.
+    """
+    head, comma, tail = name.partition(",")
+    if comma and "," not in tail and tail.strip().casefold() in _LINEAGES:
+        return replace(parse_person(head)[0], lineage=tail.strip())
     return parse_person(name)[0]
 
 
+# German umlauts have a second ASCII spelling: "Jörn" is also written "Joern".
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
+_LINEAGES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+_SEPARATORS = str.maketrans({"-": " ", ".": " ", "{": "", "}": ""})
+
+V = TypeVar("V")
+NameKey = tuple[str, tuple[str, ...]]
+
+
+def spellings(value: str) -> tuple[str, ...]:
+    """The folded ways ``value`` is written in ASCII: accents dropped, umlauts also as "oe"."""
+    plain = fold(value)
+    lowered = value.casefold()
+    if not any(char in lowered for char in "äöü"):
+        return (plain,)
+    return (plain, fold(unicodedata.normalize("NFC", lowered).translate(_UMLAUTS)))
+
+
+def _without_trailing_lineage(person: Person) -> Person:
+    # "Martin Luther King Jr." without a comma parses with "Jr." as the last name.
+    if person.lineage or person.last.casefold() not in _LINEAGES or not person.given:
+        return person
+    words = person.given.split()
+    first, *middle = words[:-1] or [""]
+    return Person(first=first, middle=" ".join(middle), last=words[-1], lineage=person.last)
+
+
+def _given_words(given: str) -> list[str]:
+    words: list[str] = []
+    for word in given.translate(_SEPARATORS).split():
+        # "KJ" (initials written together, as PubMed does) counts as "K. J.".
+        if 1 < len(word) <= 3 and word.isalpha() and word.isupper():
+            words.extend(word)
+        else:
+            words.append(word)
+    return words
+
+
 @functools.lru_cache(maxsize=65536)
-def _family_key(family: str) -> str:
-    return " ".join(fold(family).replace("-", " ").split())
+def _family_spellings(family: str) -> tuple[str, ...]:
+    return spellings(family.translate(_SEPARATORS))
 
 
-def _given_words(person: Person) -> list[str]:
-    return fold(person.given).replace(".", " ").replace("-", " ").split()
+@functools.lru_cache(maxsize=65536)
+def _given_spellings(given: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(words.split()) for words in spellings(" ".join(_given_words(given))))
 
 
-def _given_compatible(candidate: list[str], wanted: list[str]) -> bool:
+def name_keys(person: Person) -> tuple[NameKey, ...]:
+    """(family, given words) for every ASCII spelling of ``person``."""
+    person = _without_trailing_lineage(person)
+    return tuple(
+        (family, given)
+        for family in _family_spellings(person.family)
+        for given in _given_spellings(person.given)
+    )
+
+
+def _given_compatible(candidate: tuple[str, ...], wanted: tuple[str, ...]) -> bool:
     # Each given name either equals the other or is its initial; a missing
     # middle name on either side is tolerated, a different first name is not.
     if not candidate or not wanted:
@@ -65,26 +122,53 @@ def _given_compatible(candidate: list[str], wanted: list[str]) -> bool:
     return True
 
 
+class NameLookup(Generic[V]):
+    """Finds the value configured for a person, tolerating initials, accents and order.
+
+    Built from (name, value) pairs; when several names match, the first pair wins.
+    """
+
+    def __init__(self, pairs: Iterable[tuple[str, V]]) -> None:
+        self._index: dict[str, list[tuple[tuple[str, ...], int, V]]] = {}
+        for order, (name, value) in enumerate(pairs):
+            if not name.strip():
+                continue
+            for family, given in name_keys(parse_name(name)):
+                self._index.setdefault(family, []).append((given, order, value))
+
+    def __bool__(self) -> bool:
+        return bool(self._index)
+
+    def get(self, person: Person) -> V | None:
+        """The value of the first configured name matching ``person``, else None."""
+        if not self._index:
+            return None
+        person = _without_trailing_lineage(person)
+        # Most people in a list are not configured: the family name alone rules them out.
+        found = [
+            wanted
+            for family in _family_spellings(person.family)
+            for wanted in self._index.get(family, ())
+        ]
+        if not found:
+            return None
+        best: tuple[int, V] | None = None
+        for given in _given_spellings(person.given):
+            for names, order, value in found:
+                if (best is None or order < best[0]) and _given_compatible(given, names):
+                    best = (order, value)
+        return None if best is None else best[1]
+
+
 class NameMatcher:
     """Matches people against configured names, tolerating initials, accents and order."""
 
     def __init__(self, names: Iterable[str]) -> None:
-        self._wanted: dict[str, list[list[str]]] = {}
-        for name in names:
-            if not name.strip():
-                continue
-            person = parse_name(name)
-            self._wanted.setdefault(_family_key(person.family), []).append(_given_words(person))
+        self._lookup: NameLookup[bool] = NameLookup((name, True) for name in names)
 
     def __bool__(self) -> bool:
-        return bool(self._wanted)
+        return bool(self._lookup)
 
     def matches(self, person: Person) -> bool:
         """True when ``person`` is one of the configured names."""
-        if not self._wanted:
-            return False
-        candidates = self._wanted.get(_family_key(person.family))
-        if not candidates:
-            return False
-        given = _given_words(person)
-        return any(_given_compatible(given, wanted) for wanted in candidates)
+        return self._lookup.get(person) is not None

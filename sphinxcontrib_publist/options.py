@@ -27,6 +27,9 @@ class ListSpec:
     limit: int | None
     style: str
     name_format: NameFormat
+    bibtex: bool = False
+    download_bib: bool = False
+    max_authors: int | None = None
 
 
 def _names(value: str) -> tuple[str, ...]:
@@ -85,6 +88,9 @@ def parse_options(
         name_format=collect.choice(  # type: ignore[arg-type]
             "name-format", options.get("name-format"), NAME_FORMATS, config.name_format
         ),
+        bibtex=_flag("bibtex", options, config.bibtex, collect),
+        download_bib=_flag("download-bib", options, config.download_bib, collect),
+        max_authors=_max_authors(options.get("max-authors"), config.max_authors, collect),
     )
     return spec, collect.diagnostics
 
@@ -122,6 +128,34 @@ def _limit(value: str | None, collect: _Collector) -> int | None:
         collect.bad(f":limit: must be a whole number of at least 0, not {value!r}; no limit")
         return None
     return limit
+
+
+FLAG_VALUES = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
+
+
+def _flag(name: str, options: Mapping[str, str | None], default: bool, collect: _Collector) -> bool:
+    if name not in options:
+        return default
+    # A bare ":bibtex:" switches the feature on.
+    value = (options[name] or "true").strip().lower()
+    if value in FLAG_VALUES:
+        return FLAG_VALUES[value]
+    collect.bad(f":{name}: must be true or false, not {options[name]!r}; using {default}")
+    return default
+
+
+def _max_authors(value: str | None, default: int | None, collect: _Collector) -> int | None:
+    if value is None:
+        return default
+    cleaned = value.strip().lower()
+    if cleaned in ("", "all", "none"):
+        return None
+    if cleaned.isdigit() and int(cleaned) > 0:
+        return int(cleaned)
+    collect.bad(
+        f":max-authors: must be a whole number of at least 1, not {value!r}; using {default}"
+    )
+    return default
 
 
 def _style(

@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from . import __version__
 from .convert import build_publications
 from .diagnostics import Diagnostic
+from .links import DEFAULT_LINK_FIELDS
 from .model import Publication
 from .source import FileSignature, read_bibliography, signature
 
 CACHE_SIZE = 32
+DEFAULT_LINK_NAMES = tuple(DEFAULT_LINK_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -43,23 +45,31 @@ def build_date() -> dt.date:
     return dt.date.today()
 
 
-def load(paths: Sequence[str], today: dt.date, cache_dir: str | None = None) -> Loaded:
+def load(
+    paths: Sequence[str],
+    today: dt.date,
+    cache_dir: str | None = None,
+    link_fields: tuple[str, ...] = DEFAULT_LINK_NAMES,
+) -> Loaded:
     """Publications of ``paths`` read together, from a cache when unchanged.
 
     In memory, files are known by path, mtime and size; across builds, a
     pickle in ``cache_dir`` is found by the hash of the files' contents.
+    ``link_fields`` are checked for unsafe URLs here, so each file reports them once.
     """
     signatures: list[FileSignature | str] = [signature(path) or path for path in paths]
-    key = (today, *signatures)
+    key = (today, link_fields, *signatures)
     cached = _cache.get(key)
     if cached is not None:
         _cache.move_to_end(key)
         return cached
-    stored = StoredLoads(cache_dir, content_digest(paths, today)) if cache_dir else None
+    stored = (
+        StoredLoads(cache_dir, content_digest(paths, today, link_fields)) if cache_dir else None
+    )
     loaded = stored.read() if stored else None
     if loaded is None:
         bibliography = read_bibliography(paths)
-        publications, problems = build_publications(bibliography.entries, today)
+        publications, problems = build_publications(bibliography.entries, today, link_fields)
         loaded = Loaded(tuple(publications), (*bibliography.diagnostics, *problems))
         if stored:
             stored.write(loaded)
@@ -78,9 +88,12 @@ def load_key(paths: Sequence[str]) -> str:
     )
 
 
-def content_digest(paths: Sequence[str], today: dt.date) -> str:
+def content_digest(
+    paths: Sequence[str], today: dt.date, link_fields: Sequence[str] = DEFAULT_LINK_NAMES
+) -> str:
     """A hash of everything a load depends on: the files' bytes, the date, our version."""
     digest = hashlib.sha256(f"{__version__}\0{today.isoformat()}".encode())
+    digest.update("\0".join(link_fields).encode())
     for path in paths:
         digest.update(b"\0" + os.fsencode(path) + b"\0")
         try:

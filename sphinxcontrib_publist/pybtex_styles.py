@@ -86,9 +86,19 @@ def _pybtex_entry(publication: Publication) -> Entry:
     return entry
 
 
+def _string_to_rich(value: str) -> RichText:
+    # The converter trims its input, but pybtex splits "In " from the venue that
+    # follows, so the spaces at the edges of a part are separators to keep.
+    if not value.strip():
+        return (Text(" "),) if value else ()
+    leading = (Text(" "),) if value[0].isspace() else ()
+    trailing = (Text(" "),) if value[-1].isspace() else ()
+    return (*leading, *latex_to_rich(value).rich, *trailing)
+
+
 def _rich_from_pybtex(node: object) -> RichText:
     if isinstance(node, String):
-        return latex_to_rich(node.value).rich
+        return _string_to_rich(node.value)
     if isinstance(node, Symbol):
         return (Text(SYMBOLS.get(node.name, "")),)
     if not isinstance(node, BaseMultipartText):

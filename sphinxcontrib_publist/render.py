@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from docutils import nodes
 
 from . import labels
+from .badges import Badge
+from .entry_parts import RenderedLink, author_line, badge_nodes, bibtex_block, links_paragraph
 from .format import FormattedEntry
 from .nodes import (
     publist_abstract,
@@ -36,6 +38,10 @@ class EntryExtras:
     anchor: str
     title_url: str | None = None
     data: tuple[tuple[str, str], ...] = ()
+    links: tuple[RenderedLink, ...] = ()
+    badges: tuple[Badge, ...] = ()
+    bibtex: str | None = None
+    max_authors: int | None = None
 
 
 def render_list(
@@ -74,19 +80,37 @@ def pending_entry(entry: FormattedEntry, extra: EntryExtras, abstracts: str) -> 
 def render_entry(entry: FormattedEntry, extra: EntryExtras, abstracts: str) -> publist_entry:
     """The node of one entry: title, authors, venue line, abstract."""
     node = publist_entry(ids=[extra.anchor], data=dict(extra.data))
-    if entry.citation:
-        node += _citation(entry)
+    citation = _with_badges(_citation(entry), extra.badges) if entry.citation else None
+    if citation is not None:
+        node += citation
     else:
         if entry.title:
             node += _title(entry.title, extra.title_url)
         if entry.authors:
-            node += _authors(entry)
-        venue_line = _venue_line(entry)
+            node += author_line(entry.authors, extra.max_authors)
+        venue_line = _with_badges(_venue_line(entry), extra.badges)
         if venue_line:
             node += venue_line
+    links = links_paragraph(extra.links)
+    if links:
+        node += links
     if entry.abstract and abstracts != "hidden":
         node += _abstract(entry.abstract, expanded=abstracts == "expanded")
+    if extra.bibtex:
+        node += bibtex_block(extra.bibtex)
     return node
+
+
+def _with_badges(
+    paragraph: nodes.paragraph | None, badges: Sequence[Badge]
+) -> nodes.paragraph | None:
+    if not badges:
+        return paragraph
+    if paragraph is None:
+        paragraph = nodes.paragraph(classes=["publist-meta"])
+    parts = badge_nodes(badges)
+    paragraph.extend(parts if len(paragraph) else parts[1:])
+    return paragraph
 
 
 def _citation(entry: FormattedEntry) -> nodes.paragraph:
@@ -109,26 +133,6 @@ def _title(title: RichText, url: str | None) -> nodes.paragraph:
     return paragraph
 
 
-def _authors(entry: FormattedEntry) -> nodes.paragraph:
-    # Runs of plain names share one text node: at thousands of entries, a node
-    # per name would dominate the build.
-    paragraph = nodes.paragraph(classes=["publist-authors"])
-    plain: list[str] = []
-    for index, author in enumerate(entry.authors):
-        separator = ", " if index else ""
-        if not author.highlighted:
-            plain.append(separator + author.name)
-            continue
-        plain.append(separator)
-        if "".join(plain):
-            paragraph += nodes.Text("".join(plain))
-        plain = []
-        paragraph += nodes.strong(author.name, author.name, classes=["publist-me"])
-    if plain:
-        paragraph += nodes.Text("".join(plain))
-    return paragraph
-
-
 def _venue_line(entry: FormattedEntry) -> nodes.paragraph | None:
     paragraph = nodes.paragraph(classes=["publist-meta"])
     if entry.venue:
@@ -142,7 +146,11 @@ def _venue_line(entry: FormattedEntry) -> nodes.paragraph | None:
         if len(paragraph):
             paragraph += nodes.Text(" ")
         status = labels.to_appear()
-        paragraph += nodes.inline(status, status, classes=["publist-status"])
+        paragraph += nodes.inline(
+            status,
+            status,
+            classes=["publist-status", "publist-badge", "publist-badge-to-appear"],
+        )
     return paragraph if len(paragraph) else None
 
 

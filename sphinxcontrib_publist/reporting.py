@@ -61,14 +61,14 @@ def _merge(
 def _report(app: Sphinx, env: BuildEnvironment) -> None:
     read_now: set[str] = getattr(env, READ_NOW, set())
     problems = _problems(env)
-    reported: set[str] = set()
+    # By diagnostic, not by load: pages listing "a.bib" and "a.bib b.bib" share a.bib's.
+    reported: set[Diagnostic] = set()
     for docname in sorted(read_now & problems.keys()):
-        for load_key, diagnostics in problems[docname].items():
-            if load_key in reported:
-                continue
-            reported.add(load_key)
+        for diagnostics in problems[docname].values():
             for diagnostic in diagnostics:
-                warn_diagnostic(diagnostic, docname)
+                if diagnostic not in reported:
+                    reported.add(diagnostic)
+                    warn_diagnostic(diagnostic, docname)
     setattr(env, READ_NOW, set())
 
 

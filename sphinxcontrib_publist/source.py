@@ -9,15 +9,18 @@ from dataclasses import dataclass
 
 import pybtex.errors
 from pybtex.database import BibliographyData, Entry
-from pybtex.database.input.bibtex import Parser
+from pybtex.database.input.bibtex import Parser, UndefinedMacro
 from pybtex.exceptions import PybtexError
 from pybtex.scanner import PybtexSyntaxError
 
 from .diagnostics import Diagnostic, Subtype
 
-ENTRY_START = re.compile(r"@[ \t]*([A-Za-z]+)[ \t\r\n]*[{(][ \t\r\n]*([^,\s}]*)")
+# Entry types may contain "_", "-"... (Mendeley writes @web_page).
+ENTRY_START = re.compile(r"@[ \t]*([A-Za-z][\w\-.:+]*)[ \t\r\n]*[{(][ \t\r\n]*([^,\s}]*)")
 REPEATED_KEY = re.compile(r"repeated bibliography entry: (.*)$")
-DUPLICATE_FIELD = re.compile(r"entry with key (\S+) has a duplicate")
+DUPLICATE_FIELD = re.compile(r"entry with key (\S+) has a duplicate (\S+) field")
+BARE_COMMENT = re.compile(r"@[ \t]*comment\b", re.IGNORECASE)
+CONTROL_BYTES = bytes(code for code in range(32) if code not in b"\t\n\r\f")
 IGNORED_COMMANDS = frozenset({"comment", "preamble", "string"})
 
 
@@ -71,9 +74,20 @@ def read_bibliography(paths: Sequence[str]) -> Bibliography:
         before = set(parser.data.entries)
         errors = _parse_leniently(parser, text, path)
         lines = entry_lines(text)
-        diagnostics.extend(_diagnostic_from_error(error, path, text, lines) for error in errors)
+        broken: set[str] = set()
+        reported: set[Diagnostic] = set()
+        for error in errors:
+            if _in_bare_comment(error, text):
+                continue
+            diagnostic, broken_key = _diagnostic_from_error(error, path, text, lines)
+            # A field repeated five times in one entry is one problem.
+            if diagnostic not in reported:
+                reported.add(diagnostic)
+                diagnostics.append(diagnostic)
+            if broken_key:
+                broken.add(broken_key)
         for key, entry in parser.data.entries.items():
-            if key not in before:
+            if key not in before and key.lower() not in broken:
                 entries.append(SourcedEntry(key, entry, path, lines.get(key.lower())))
     return Bibliography(tuple(entries), tuple(diagnostics))
 
@@ -84,22 +98,38 @@ def _read_text(path: str) -> tuple[str | None, list[Diagnostic]]:
             raw = stream.read()
     except OSError as error:
         reason = error.strerror or str(error)
-        return None, [Diagnostic(f"cannot read bib file: {reason}", Subtype.BIBFILE, path)]
+        # No source: the warning points at the directive that names the file.
+        return None, [Diagnostic(f"cannot read bib file {path}: {reason}", Subtype.BIBFILE)]
+    if _looks_binary(raw):
+        return None, [Diagnostic("not a bib file: it holds binary data", Subtype.BIBFILE, path, 1)]
     problems: list[Diagnostic] = []
     if b"\x00" in raw:
+        line = raw.count(b"\n", 0, raw.index(b"\x00")) + 1
         raw = raw.replace(b"\x00", b"")
-        problems.append(Diagnostic("NUL bytes removed", Subtype.BIBFILE, path))
+        problems.append(Diagnostic("NUL bytes removed", Subtype.BIBFILE, path, line))
+    text, problem = _decode(raw, path)
+    problems.extend(problem)
+    if not text.strip():
+        problems.append(Diagnostic("bib file is empty", Subtype.BIBFILE, path, 1))
+    elif not ENTRY_START.search(text):
+        message = "no BibTeX entries found: is this a bib file?"
+        problems.append(Diagnostic(message, Subtype.BIBFILE, path, 1))
+    return text.replace("\r\n", "\n"), problems
+
+
+def _looks_binary(raw: bytes) -> bool:
+    # A few stray NULs are a damaged text file; many control bytes are not text at all.
+    control = len(raw) - len(raw.translate(None, CONTROL_BYTES))
+    return control * 20 > len(raw)
+
+
+def _decode(raw: bytes, path: str) -> tuple[str, list[Diagnostic]]:
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
-        problems.append(
-            Diagnostic("file is not valid UTF-8; decoded as Latin-1", Subtype.BIBFILE, path, line)
-        )
-        text = raw.decode("latin-1")
-    if not text.strip():
-        problems.append(Diagnostic("bib file is empty", Subtype.BIBFILE, path))
-    return text.replace("\r\n", "\n"), problems
+        message = "file is not valid UTF-8; decoded as Latin-1"
+        return raw.decode("latin-1"), [Diagnostic(message, Subtype.BIBFILE, path, line)]
 
 
 def _parse_leniently(parser: Parser, text: str, path: str) -> list[Exception]:
@@ -138,28 +168,61 @@ def duplicate_key_lines(text: str, key: str) -> list[int]:
     ]
 
 
+def entry_starting_at(text: str, position: int) -> tuple[str, int] | None:
+    """The key and line of the entry whose ``@type{key`` starts at ``position``, if any."""
+    match = ENTRY_START.match(text, position)
+    if match is None or match.group(1).lower() in IGNORED_COMMANDS:
+        return None
+    return match.group(2), text.count("\n", 0, position) + 1
+
+
+def _in_bare_comment(error: Exception, text: str) -> bool:
+    # BibTeX ignores an "@Comment words" line with no braces; pybtex calls it an error.
+    if not isinstance(error, PybtexSyntaxError):
+        return False
+    return BARE_COMMENT.match(text, error.error_context_info[0] or 0) is not None
+
+
 def _diagnostic_from_error(
     error: Exception, path: str, text: str, lines: dict[str, int]
-) -> Diagnostic:
+) -> tuple[Diagnostic, str | None]:
+    """The diagnostic of a parse error, and the key of the entry it breaks (if any)."""
     if isinstance(error, RecursionError):
-        return Diagnostic(
-            "braces nested too deeply; the rest of the file is skipped", Subtype.PARSE, path
-        )
+        message = "braces nested too deeply; the rest of the file is skipped"
+        return Diagnostic(message, Subtype.PARSE, path), None
     message = str(error)
     if isinstance(error, PybtexSyntaxError):
-        return Diagnostic(_without_line_prefix(message), Subtype.PARSE, path, error.lineno)
+        return _syntax_diagnostic(error, path, text)
     repeated = REPEATED_KEY.search(message)
     if repeated:
         key = repeated.group(1)
-        return Diagnostic(
-            f"duplicate entry key {key!r}: the later entry is ignored",
-            Subtype.DUPLICATE_KEY,
-            path,
-            _last(duplicate_key_lines(text, key)),
-        )
+        message = f"duplicate entry key {key!r}: the later entry is ignored"
+        line = _last(duplicate_key_lines(text, key))
+        return Diagnostic(message, Subtype.DUPLICATE_KEY, path, line), None
     duplicate_field = DUPLICATE_FIELD.search(message)
-    line = lines.get(duplicate_field.group(1).lower()) if duplicate_field else None
-    return Diagnostic(message, Subtype.PARSE, path, line)
+    if duplicate_field:
+        key, field = duplicate_field.groups()
+        message = f"entry {key!r} has more than one {field} field; the first is kept"
+        return Diagnostic(message, Subtype.PARSE, path, lines.get(key.lower())), None
+    return Diagnostic(message, Subtype.PARSE, path), None
+
+
+def _syntax_diagnostic(
+    error: PybtexSyntaxError, path: str, text: str
+) -> tuple[Diagnostic, str | None]:
+    # pybtex keeps the entry it was reading with whatever fields came before the
+    # error; showing that torso (and warning about its missing fields) would be
+    # noise, so the entry is skipped and this one warning says so.
+    message = _without_line_prefix(str(error))
+    broken = None
+    if not isinstance(error, UndefinedMacro):
+        # pybtex records where the command it was reading started.
+        broken = entry_starting_at(text, error.error_context_info[0] or 0)
+    if broken is None:
+        return Diagnostic(message, Subtype.PARSE, path, error.lineno), None
+    key, start = broken
+    message = f"{message} in entry {key!r} (line {start}); the entry is skipped"
+    return Diagnostic(message, Subtype.PARSE, path, error.lineno), key.lower()
 
 
 def _last(lines: list[int]) -> int | None:

@@ -1,0 +1,34 @@
+"""Format stage: which names of a long author line stay visible, and which fold away."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .format import AuthorName
+
+
+@dataclass(frozen=True)
+class AuthorLine:
+    """The names shown at once (``None`` marks skipped names, shown as "…"), then the rest."""
+
+    visible: tuple[AuthorName | None, ...]
+    hidden: tuple[AuthorName, ...] = ()
+
+
+def split_authors(authors: Sequence[AuthorName], limit: int | None) -> AuthorLine:
+    """The first ``limit`` names, plus every highlighted one: a reader's own name never hides."""
+    if limit is None or len(authors) <= limit:
+        return AuthorLine(tuple(authors))
+    visible: list[AuthorName | None] = []
+    hidden: list[AuthorName] = []
+    previous = -1
+    for index, author in enumerate(authors):
+        if index >= limit and not author.highlighted:
+            hidden.append(author)
+            continue
+        if index != previous + 1:
+            visible.append(None)
+        visible.append(author)
+        previous = index
+    return AuthorLine(tuple(visible), tuple(hidden))

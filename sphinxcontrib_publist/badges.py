@@ -1,0 +1,68 @@
+"""Model stage: status badges an entry's data asks for (award, selected, citation count)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Publication
+
+TRUE_WORDS = frozenset({"true", "yes", "y", "1", "on", "selected"})
+AWARD_NOTE = re.compile(r"\baward|\bbest\s+(?:student\s+)?paper\b", re.IGNORECASE)
+_KEYWORD_SEPARATORS = re.compile(r"[,;]")
+_COUNT = re.compile(r"\d[\d,_ ]*")
+
+
+@dataclass(frozen=True)
+class Badge:
+    """One badge: ``kind`` (CSS class suffix) and ``detail``, the bib text or count it shows.
+
+    The node layer turns the kind into a translated label: "Selected", "Cited by N",
+    or for an award its ``detail`` ("Best Paper Award") when there is one.
+    """
+
+    kind: str
+    detail: str = ""
+
+
+def is_selected(publication: Publication) -> bool:
+    """True for a ``selected = {true}``/``{yes}`` field or a ``selected`` keyword."""
+    if publication.fields.get("selected", "").strip().lower() in TRUE_WORDS:
+        return True
+    keywords = _KEYWORD_SEPARATORS.split(publication.fields.get("keywords", ""))
+    return any(keyword.strip().lower() == "selected" for keyword in keywords)
+
+
+def award(publication: Publication) -> str | None:
+    """The award text: an ``award`` field, or a ``note`` that names an award; else None."""
+    value = publication.fields.get("award", "").strip()
+    if value:
+        return "" if value.lower() in TRUE_WORDS else value
+    note = publication.fields.get("note", "").strip()
+    if note and AWARD_NOTE.search(note):
+        return note
+    return None
+
+
+def citation_count(publication: Publication, field: str | None) -> int | None:
+    """The whole number in ``field`` (e.g. ``citations = {1,234}``), else None."""
+    if not field:
+        return None
+    match = _COUNT.fullmatch(publication.fields.get(field.lower(), "").strip())
+    if match is None:
+        return None
+    return int(re.sub(r"[,_ ]", "", match.group()))
+
+
+def entry_badges(publication: Publication, citation_field: str | None) -> tuple[Badge, ...]:
+    """The badges of ``publication``, always in the order award, selected, citations."""
+    badges: list[Badge] = []
+    award_text = award(publication)
+    if award_text is not None:
+        badges.append(Badge("award", award_text))
+    if is_selected(publication):
+        badges.append(Badge("selected"))
+    count = citation_count(publication, citation_field)
+    if count is not None:
+        badges.append(Badge("citations", str(count)))
+    return tuple(badges)

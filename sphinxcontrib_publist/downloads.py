@@ -1,0 +1,71 @@
+"""Write stage: each list's "Download .bib" file, written next to the HTML pages.
+
+The directive stores the list's BibTeX on a ``publist_download`` node in the
+doctree; when a page is written the node becomes a link and the file is written
+under ``_publist/``. Each page writes only its own files, so parallel and
+incremental builds need no shared state.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx.util.osutil import relative_uri
+
+from . import labels
+from .extra_nodes import publist_download
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+DOWNLOAD_DIR = "_publist"
+
+
+def download_node(bibtex: str, docname: str) -> publist_download:
+    """The placeholder of one list's download link."""
+    return publist_download(bibtex=bibtex, docname=docname)
+
+
+def download_name(docname: str, number: int) -> str:
+    """The file of the ``number``-th list (from 1) of ``docname``, relative to the output."""
+    return f"{DOWNLOAD_DIR}/{docname}-{number}.bib"
+
+
+def _offers_downloads(app: Sphinx) -> bool:
+    # ePub and other HTML-like builders without downloads would have to package
+    # a file type they do not know.
+    return app.builder.format == "html" and bool(getattr(app.builder, "download_support", False))
+
+
+def resolve_downloads(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Write each list's file and link it, or drop the placeholder where files cannot go."""
+    counts: dict[str, int] = {}
+    for node in list(doctree.findall(publist_download)):
+        if not _offers_downloads(app):
+            node.parent.remove(node)
+            continue
+        owner = node["docname"]
+        counts[owner] = counts.get(owner, 0) + 1
+        name = download_name(owner, counts[owner])
+        _write_if_changed(Path(app.outdir) / name, node["bibtex"])
+        uri = relative_uri(app.builder.get_target_uri(docname), name)
+        label = labels.download_bib()
+        link = nodes.reference(
+            "", label, refuri=uri, internal=False, classes=["publist-download-link"]
+        )
+        node.replace_self(nodes.paragraph("", "", link, classes=["publist-download"]))
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return
+    os.makedirs(path.parent, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def register(app: Sphinx) -> None:
+    """Resolve download placeholders whenever a page is about to be written."""
+    app.connect("doctree-resolved", resolve_downloads)

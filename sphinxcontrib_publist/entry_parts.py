@@ -1,0 +1,150 @@
+"""Doctree assembly for an entry's links, badges, BibTeX block and author line."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from docutils import nodes
+from sphinx import addnodes
+
+from . import labels
+from .authors import split_authors
+from .badges import Badge
+from .extra_nodes import publist_authors, publist_badge, publist_bibtex, publist_more_authors
+from .format import AuthorName
+
+
+@dataclass(frozen=True)
+class RenderedLink:
+    """A link ready for the doctree; ``download`` names a source file Sphinx copies."""
+
+    kind: str
+    label: str
+    url: str
+    download: bool = False
+
+
+def links_paragraph(links: Sequence[RenderedLink]) -> nodes.paragraph | None:
+    """``PDF · Code · DOI``-style links, or None when there are none."""
+    if not links:
+        return None
+    paragraph = nodes.paragraph(classes=["publist-links"])
+    for index, link in enumerate(links):
+        if index:
+            paragraph += nodes.Text(" ")
+        paragraph += _link_node(link)
+    return paragraph
+
+
+def _link_node(link: RenderedLink) -> nodes.Element:
+    classes = ["publist-link", f"publist-link-{link.kind}"]
+    if link.download:
+        return addnodes.download_reference(
+            "", "", nodes.Text(link.label), reftarget=link.url, refexplicit=True, classes=classes
+        )
+    return nodes.reference("", link.label, refuri=link.url, internal=False, classes=classes)
+
+
+def download_sources(links: Sequence[RenderedLink]) -> list[addnodes.download_reference]:
+    """Read-time stand-ins of an entry's downloads, for Sphinx's download collector.
+
+    Entries become nodes only at write time, after the collector has run; these
+    stand-ins, kept in the read doctree, get the copied files' names from it.
+    """
+    return [
+        addnodes.download_reference("", "", reftarget=link.url, refexplicit=True)
+        for link in links
+        if link.download
+    ]
+
+
+def copy_download_files(source: nodes.Element, target: nodes.Element) -> None:
+    """Give ``target``'s downloads the file names the collector set on ``source``'s."""
+    collected = {
+        node["reftarget"]: node["filename"]
+        for node in source.findall(addnodes.download_reference)
+        if "filename" in node
+    }
+    for node in target.findall(addnodes.download_reference):
+        filename = collected.get(node["reftarget"])
+        if filename is not None:
+            node["filename"] = filename
+
+
+def badge_nodes(badges: Sequence[Badge]) -> list[nodes.Node]:
+    """One badge node per badge, separated by spaces."""
+    result: list[nodes.Node] = []
+    for badge in badges:
+        label = labels.badge_label(badge.kind, badge.detail)
+        result.append(nodes.Text(" "))
+        result.append(publist_badge(f"[{label}]", f"[{label}]", kind=badge.kind, label=label))
+    return result
+
+
+def bibtex_block(bibtex: str) -> publist_bibtex:
+    """A BibTeX toggle holding one highlighted entry."""
+    node = publist_bibtex(
+        summary=labels.bibtex_toggle(),
+        copy_label=labels.copy_bibtex(),
+        copied_label=labels.copied_bibtex(),
+    )
+    label = labels.bibtex_toggle() + ":"
+    node += nodes.paragraph("", "", nodes.strong(label, label), classes=["publist-bibtex-label"])
+    node += nodes.literal_block(bibtex, bibtex, language="bibtex", classes=["publist-bibtex-code"])
+    return node
+
+
+def author_line(authors: Sequence[AuthorName], max_authors: int | None) -> nodes.Element:
+    """The author line; past ``max_authors`` names the rest fold into "and N more"."""
+    line = split_authors(authors, max_authors)
+    if not line.hidden:
+        paragraph = nodes.paragraph(classes=["publist-authors"])
+        _add_names(paragraph, line.visible)
+        return paragraph
+    container = publist_authors()
+    _add_names(container, line.visible)
+    summary_text = labels.more_authors(len(line.hidden))
+    names = nodes.inline(classes=["publist-more-names"])
+    _add_names(names, line.hidden, leading_separator=True)
+    container += nodes.Text(" ")
+    container += publist_more_authors(
+        "", nodes.inline(summary_text, summary_text, classes=["publist-more-label"]), names
+    )
+    return container
+
+
+def _add_names(
+    parent: nodes.Element,
+    names: Sequence[AuthorName | None],
+    leading_separator: bool = False,
+) -> None:
+    # Runs of plain names share one text node: at thousands of entries, a node
+    # per name would dominate the build.
+    plain: list[str] = []
+    for index, author in enumerate(names):
+        plain.append(", " if index or leading_separator else "")
+        if author is not None and not author.highlighted and not author.url:
+            plain.append(author.name)
+            continue
+        if "".join(plain):
+            parent += nodes.Text("".join(plain))
+        plain = []
+        if author is None:
+            parent += nodes.inline("\u2026", "\u2026", classes=["publist-authors-gap"])
+        else:
+            parent += author_node(author)
+    if "".join(plain):
+        parent += nodes.Text("".join(plain))
+
+
+def author_node(author: AuthorName) -> nodes.Node:
+    """A name that is more than text: emphasised when highlighted, linked to its page."""
+    name: nodes.Node = nodes.Text(author.name)
+    if author.highlighted:
+        name = nodes.strong(author.name, author.name, classes=["publist-me"])
+    if not author.url:
+        return name
+    return nodes.reference(
+        "", "", name, refuri=author.url, internal=False, classes=["publist-author-link"]
+    )

@@ -1,0 +1,122 @@
+"""Model stage: the labelled links an entry's fields provide (PDF, code, DOI, arXiv...)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from .diagnostics import Diagnostic, Subtype
+from .model import Publication
+from .urls import arxiv_url, doi_url, safe_url
+
+DEFAULT_LINK_FIELDS: Mapping[str, str] = {
+    "url": "URL",
+    "doi": "DOI",
+    "eprint": "arXiv",
+    "pdf": "PDF",
+    "code": "Code",
+    "slides": "Slides",
+    "video": "Video",
+    "poster": "Poster",
+    "project": "Project",
+}
+ARXIV_FIELDS = frozenset({"eprint", "arxiv"})
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
+
+
+@dataclass(frozen=True)
+class EntryLink:
+    """One link: its kind (CSS class suffix), untranslated label, URL, and locality.
+
+    ``is_local`` marks a relative URL, which may name a file in the source tree.
+    """
+
+    kind: str
+    label_key: str
+    url: str
+    is_local: bool = False
+
+
+def entry_links(publication: Publication, mapping: Mapping[str, str]) -> tuple[EntryLink, ...]:
+    """The safe links of ``publication``, in ``mapping`` order, each URL once."""
+    links: list[EntryLink] = []
+    seen: set[str] = set()
+    for field, label in mapping.items():
+        name = field.lower()
+        value = publication.raw_fields.get(name, "").strip()
+        if not value:
+            continue
+        url = _link_url(publication, name, value)
+        if url is None or url in seen:
+            continue
+        seen.add(url)
+        links.append(EntryLink(_kind(name), label, url, is_local=_is_relative(url)))
+    return tuple(links)
+
+
+def link_problems(publication: Publication, link_fields: Iterable[str]) -> list[Diagnostic]:
+    """One ``link`` diagnostic per listed field whose value gives no safe URL."""
+    problems: list[Diagnostic] = []
+    for field in link_fields:
+        name = field.lower()
+        value = publication.raw_fields.get(name, "").strip()
+        if not value or not _is_checked(publication, name):
+            continue
+        if _link_url(publication, name, value) is None:
+            problems.append(
+                Diagnostic(
+                    f"entry {publication.key!r}: {name} {value!r} is not "
+                    f"{_expected(name)}; link dropped",
+                    Subtype.LINK,
+                    publication.source or None,
+                    publication.line,
+                )
+            )
+    return problems
+
+
+def is_arxiv_eprint(publication: Publication) -> bool:
+    """True when ``eprint`` holds an arXiv identifier, as biblatex and BibTeX mark it."""
+    kind = publication.fields.get("eprinttype") or publication.fields.get("archiveprefix") or ""
+    return kind.strip().lower() == "arxiv"
+
+
+def _link_url(publication: Publication, name: str, value: str) -> str | None:
+    return _url_of(name, value, name == "eprint" and is_arxiv_eprint(publication))
+
+
+@functools.lru_cache(maxsize=16384)
+def _url_of(name: str, value: str, arxiv_eprint: bool) -> str | None:
+    # Cached: each entry is checked when its file is read and again by every
+    # list showing it.
+    if name == "doi":
+        return doi_url(value)
+    if name == "eprint":
+        return arxiv_url(value) if arxiv_eprint else None
+    if name == "arxiv":
+        return arxiv_url(value)
+    return safe_url(value)
+
+
+def _is_checked(publication: Publication, name: str) -> bool:
+    # An eprint from another archive (HAL, PubMed...) has no URL we can build,
+    # which is not a problem worth a warning.
+    return name != "eprint" or is_arxiv_eprint(publication)
+
+
+def _expected(name: str) -> str:
+    if name == "doi":
+        return "a DOI"
+    if name in ARXIV_FIELDS:
+        return "an arXiv identifier"
+    return "an http(s) or relative URL"
+
+
+def _kind(name: str) -> str:
+    return "arxiv" if name in ARXIV_FIELDS else name
+
+
+def _is_relative(url: str) -> bool:
+    return not _SCHEME.match(url) and not url.startswith(("//", "#"))
