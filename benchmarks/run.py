@@ -183,7 +183,7 @@ def run(args: argparse.Namespace, emit: Callable[[str], None]) -> Results:
     results.datasets = prepare_datasets(args.sizes, args.corpus)
     for dataset in results.datasets:
         measure_dataset(results, dataset, tools, args.runs)
-    store.save(STORE, results.scenarios)
+        store.save(STORE, results.scenarios)  # after each data set, so an interrupted run counts
     if args.reuse:
         others = [tool for tool in TOOLS if tool not in tools]
         names = [dataset.name for dataset in results.datasets]
