@@ -13,13 +13,15 @@ SPHINX_PINS = {
     "oldest": ("sphinx==7.3.*", "docutils<0.22"),
     "newest": ("sphinx==9.0.*", "docutils>=0.22"),
 }
-# sphinx.testing needs defusedxml, which Sphinx itself does not always install.
+# sphinx.testing needs defusedxml, which Sphinx itself does not always install;
+# the example project uses Furo.
 TEST_DEPENDENCIES = (
     "pytest>=8",
     "beautifulsoup4>=4.12",
     "hypothesis>=6.100",
     "myst-parser>=3",
     "defusedxml",
+    "furo",
 )
 
 

@@ -15,7 +15,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the directive, nodes, configuration and assets."""
     from . import (
         assets,
+        chart,
         config,
+        details,
         directive,
         downloads,
         entry_extras,
@@ -23,7 +25,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         extra_nodes,
         labels,
         nodes,
+        pages,
         reporting,
+        tabsections,
     )
 
     config.register(app)
@@ -36,6 +40,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     reporting.register(app)
     downloads.register(app)
     assets.register(app)
+    tabsections.register(app)
+    details.register(app)
+    pages.register(app)
+    chart.register(app)
     return {
         "version": __version__,
         "env_version": reporting.ENV_VERSION,

@@ -109,18 +109,39 @@ def match_braces(source: str) -> dict[int, int]:
 
 def strip_trailing_blanks(rich: RichText) -> RichText:
     """Strip trailing blanks, looking into the last nested node."""
+    return _strip_edge(rich, at_end=True)
+
+
+def strip_leading_blanks(rich: RichText) -> RichText:
+    """Strip leading blanks, looking into the first nested node."""
+    return _strip_edge(rich, at_end=False)
+
+
+def _strip_edge(rich: RichText, at_end: bool) -> RichText:
+    edge = -1 if at_end else 0
     chain = [rich]
-    while chain[-1] and isinstance(chain[-1][-1], (Styled, Link)):
-        chain.append(chain[-1][-1].children)
-    last = chain[-1]
-    if not last or not isinstance(last[-1], Text) or not last[-1].value.endswith(" "):
+    while chain[-1]:
+        outer = chain[-1][edge]
+        if not isinstance(outer, (Styled, Link)):
+            break
+        chain.append(outer.children)
+    innermost = chain[-1]
+    if not innermost:
         return rich
-    stripped = last[-1].value.rstrip(" ")
-    nodes = last[:-1] + ((Text(stripped),) if stripped else ())
+    last = innermost[edge]
+    if not isinstance(last, Text):
+        return rich
+    value = last.value
+    stripped = value.rstrip(" ") if at_end else value.lstrip(" ")
+    if stripped == value:
+        return rich
+    kept = (Text(stripped),) if stripped else ()
+    nodes = innermost[:-1] + kept if at_end else kept + innermost[1:]
     for siblings in reversed(chain[:-1]):
-        container = siblings[-1]
+        container = siblings[edge]
         assert isinstance(container, (Styled, Link))
-        nodes = siblings[:-1] + ((with_children(container, nodes),) if nodes else ())
+        wrapped = (with_children(container, nodes),) if nodes else ()
+        nodes = siblings[:-1] + wrapped if at_end else wrapped + siblings[1:]
     return nodes
 
 

@@ -51,7 +51,10 @@ def citation_count(publication: Publication, field: str | None) -> int | None:
     match = _COUNT.fullmatch(publication.fields.get(field.lower(), "").strip())
     if match is None:
         return None
-    return int(re.sub(r"[,_ ]", "", match.group()))
+    try:
+        return int(re.sub(r"[,_ ]", "", match.group()))
+    except ValueError:  # more digits than Python reads from text
+        return None
 
 
 def entry_badges(publication: Publication, citation_field: str | None) -> tuple[Badge, ...]:

@@ -63,7 +63,12 @@ def as_number(value: Scalar) -> int | None:
     """``value`` as an integer when it is one or spells one, else ``None``."""
     if isinstance(value, int):
         return value
-    return int(value) if _NUMBER_TEXT.fullmatch(value) else None
+    if not _NUMBER_TEXT.fullmatch(value):
+        return None
+    try:
+        return int(value)
+    except ValueError:  # more digits than Python reads from text
+        return None
 
 
 def _with_display_order(operands: Sequence[Operand]) -> list[Operand]:

@@ -11,6 +11,7 @@ import sphinx
 from ._log import warn
 from .bibtex_export import DEFAULT_EXCLUDE
 from .diagnostics import Subtype
+from .interactive import is_controls_value
 from .links import DEFAULT_LINK_FIELDS
 from .names import NAME_FORMATS
 
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 ABSTRACT_MODES = ("collapsed", "expanded", "hidden")
+DETAILS_MODES = ("none", "link", "pages")
+CHART_KINDS = ("none", "year")
 
 
 def _is_str_list(value: object) -> bool:
@@ -63,6 +66,15 @@ def _is_str(value: object) -> bool:
     return isinstance(value, str)
 
 
+def _is_page_dir(value: object) -> bool:
+    if not isinstance(value, str):
+        return False
+    # Names starting with "_" are Sphinx's own output folders.
+    return all(
+        part and part not in (".", "..") and not part.startswith("_") for part in value.split("/")
+    )
+
+
 def _meta(
     check: Callable[[object], bool], help_text: str, types: tuple[type, ...] = ()
 ) -> dict[str, object]:
@@ -104,6 +116,21 @@ class PublistConfig:
     name_format: str = field(
         default="first-last",
         metadata=_meta(_one_of(NAME_FORMATS), "first-last, initials-last or last-initials."),
+    )
+    controls: str = field(
+        default="none",
+        metadata=_meta(is_controls_value, "Controls of lists without :controls:, or 'none'."),
+    )
+    details: str = field(
+        default="none",
+        metadata=_meta(_one_of(DETAILS_MODES), "Entry details: none, link (url/doi) or pages."),
+    )
+    details_dir: str = field(
+        default="publications",
+        metadata=_meta(_is_page_dir, "Output folder of the details pages."),
+    )
+    chart: str = field(
+        default="none", metadata=_meta(_one_of(CHART_KINDS), "Chart above lists: none or year.")
     )
 
     link_fields: Any = field(

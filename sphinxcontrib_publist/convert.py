@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 
 import pybtex.errors
 from pybtex.bibtex.utils import split_name_list
@@ -68,17 +70,26 @@ NOT_INHERITED = frozenset({"ids", "crossref", "xref", "key", "abstract", "keywor
 _RichGetter = Callable[[str], RichText]
 
 
+# An entry's conversion, reusable while its fingerprint is unchanged.
+Converted = tuple[Publication, tuple[Diagnostic, ...]]
+
+
 def build_publications(
     entries: Iterable[SourcedEntry],
     today: dt.date,
     link_fields: Iterable[str] = tuple(DEFAULT_LINK_FIELDS),
+    previous: Mapping[bytes, Converted] | None = None,
+    converted: dict[bytes, Converted] | None = None,
 ) -> tuple[list[Publication], list[Diagnostic]]:
     """Convert every entry; problems become diagnostics, never exceptions.
 
     ``link_fields`` are the fields shown as links, checked here for unsafe URLs;
-    ``url`` is checked with the title link already.
+    ``url`` is checked with the title link already. An entry whose fingerprint
+    is in ``previous`` (an earlier build's ``converted``) is reused, not converted
+    again; every entry's conversion is put in ``converted`` for the next build.
     """
     checked_links = [name for name in link_fields if name.lower() != "url"]
+    seed = f"{today.isoformat()}\0{checked_links!r}"
     sourced = list(entries)
     by_key = _crossref_targets(sourced)
     publications: list[Publication] = []
@@ -86,11 +97,35 @@ def build_publications(
     for item in sourced:
         raw_fields, problems = _resolve_crossref(item, by_key)
         diagnostics.extend(problems)
-        publication, problems = build_publication(item, raw_fields, today)
+        fingerprint = _fingerprint(seed, item, raw_fields)
+        reused = previous.get(fingerprint) if previous else None
+        if reused is None:
+            publication, entry_problems = build_publication(item, raw_fields, today)
+            entry_problems.extend(link_problems(publication, checked_links))
+            reused = (publication, tuple(entry_problems))
+        publication, entry_diagnostics = _at_line(reused, item.line)
+        if converted is not None:
+            converted[fingerprint] = (publication, entry_diagnostics)
         publications.append(publication)
-        diagnostics.extend(problems)
-        diagnostics.extend(link_problems(publication, checked_links))
+        diagnostics.extend(entry_diagnostics)
     return publications, diagnostics
+
+
+def _fingerprint(seed: str, item: SourcedEntry, raw_fields: Mapping[str, str]) -> bytes:
+    # Everything a conversion depends on but the line, which moves when lines are added above.
+    content = repr((seed, item.source, item.key, item.entry.type, sorted(raw_fields.items())))
+    return hashlib.blake2b(content.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def _at_line(converted: Converted, line: int | None) -> Converted:
+    publication, diagnostics = converted
+    if publication.line == line:
+        return converted
+    moved = tuple(
+        replace(diagnostic, line=line) if diagnostic.line == publication.line else diagnostic
+        for diagnostic in diagnostics
+    )
+    return replace(publication, line=line), moved
 
 
 def _crossref_targets(sourced: Iterable[SourcedEntry]) -> dict[str, SourcedEntry]:
@@ -273,7 +308,8 @@ def _date_parts(fields: Mapping[str, str]) -> tuple[int | None, int | None, int 
 
 def _month_number(value: str) -> int | None:
     value = value.strip().lower().rstrip(".")
-    if value.isdigit():
+    # isdecimal, not isdigit: "²" is a digit that int() refuses.
+    if value.isdecimal():
         return int(value)
     return MONTHS.get(value)
 

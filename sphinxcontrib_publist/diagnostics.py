@@ -19,6 +19,7 @@ class Subtype(str, enum.Enum):
     LATEX = "latex"
     LINK = "link"
     CONFIG = "config"
+    DETAILS = "details"
 
 
 @dataclass(frozen=True)

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from . import labels, pipeline, reporting
+from . import controls, labels, pipeline, reporting
 from ._log import warn, warn_diagnostic
 from .badges import entry_badges
 from .bibtex_export import bibliography_to_bibtex, entry_to_bibtex
+from .chart import add_chart
 from .config import PublistConfig
+from .details import PublistDomain, record_details
 from .diagnostics import Subtype
 from .downloads import download_node
 from .entry_extras import author_lookup, rendered_links
@@ -22,7 +24,7 @@ from .entry_parts import download_sources
 from .format import FormatOptions, FormattedEntry, format_entries
 from .model import Publication
 from .names import NameMatcher
-from .nodes import publist_pending
+from .nodes import publist_list, publist_pending
 from .options import ListSpec, parse_options
 from .pybtex_styles import style_exists
 from .render import EntryExtras, RenderedGroup, render_list
@@ -43,9 +45,13 @@ OPTION_NAMES = (
     "limit",
     "style",
     "name-format",
+    "details",
+    "chart",
     "bibtex",
     "download-bib",
     "max-authors",
+    "controls",
+    "tabs",
 )
 
 
@@ -91,11 +97,42 @@ class PublicationsDirective(SphinxDirective):
             bibtex = bibliography_to_bibtex(shown, config.bibtex_fields, config.bibtex_exclude)
             root.insert(0, download_node(bibtex, self.env.docname))
         root["classes"].extend(self.options.get("class", []))
+        displayed = [by_key[entry.key] for group in groups for entry in group.entries]
+        self._make_interactive(root, displayed, spec)
+        add_chart(root, shown, spec.chart)
+        self._annotate(root, by_key, spec, config)
         for entry in root.findall(publist_pending):
             self.state.document.ids[entry["ids"][0]] = entry
             entry.extend(download_sources(entry["extra"].links))
         self.set_source_info(root)
         return [root]
+
+    def _make_interactive(
+        self, root: publist_list, displayed: list[Publication], spec: ListSpec
+    ) -> None:
+        plan, problems = controls.plan_for_options(
+            displayed, self.options, self.config.publist_controls, spec.group_by
+        )
+        for problem in problems:
+            warn(problem.message, problem.subtype, self.get_location())
+        if plan is not None:
+            list_id = self._anchor(f"publist-{self.env.new_serialno('publist') + 1}")
+            controls.attach(root, plan, list_id)
+            self.state.document.ids[list_id] = root
+
+    def _annotate(
+        self,
+        root: publist_list,
+        by_key: dict[str, Publication],
+        spec: ListSpec,
+        config: PublistConfig,
+    ) -> None:
+        paged = record_details(
+            root, by_key, spec.details, config.details_dir, spec.name_format, spec.highlight
+        )
+        if paged:
+            domain = cast("PublistDomain", self.env.get_domain(PublistDomain.name))
+            domain.note_details(self.env.docname, paged)
 
     def _bib_paths(self, spec: ListSpec, from_config: bool) -> list[str]:
         if not spec.bibfiles:

@@ -44,6 +44,8 @@ def visit_bibtex_html(self: HTML5Translator, node: publist_bibtex) -> None:
         "data-publist-copy": node["copy_label"],
         "data-publist-copied": node["copied_label"],
     }
+    if node.get("expanded"):
+        attributes["open"] = "open"
     self.body.append(self.starttag(node, "details", **attributes))
     summary = self.starttag(nodes.Element(), "summary", "", CLASS="publist-bibtex-summary")
     self.body.append(summary + self.encode(node["summary"]) + "</summary>\n")

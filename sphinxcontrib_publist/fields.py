@@ -18,6 +18,7 @@ NaturalKey = tuple[str | int, ...]
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _DIGITS = re.compile(r"([0-9]+)")
+_HUGE = 10**5000
 _KEYWORD_SEPARATORS = re.compile(r"[,;]")
 # Letters NFKD leaves whole, folded the way a reader who types ASCII expects.
 _UNDECOMPOSED = {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe"}
@@ -63,10 +64,18 @@ def natural_key(value: str) -> NaturalKey:
     Splitting on a capturing group alternates text and digits, so two keys always
     hold a ``str`` at even and an ``int`` at odd positions and compare safely.
     """
-    parts: list[str | int] = _DIGITS.split(fold(value))
-    for index in range(1, len(parts), 2):
-        parts[index] = int(parts[index])
-    return tuple(parts)
+    pieces = _DIGITS.split(fold(value))
+    return tuple(
+        _digit_run_value(piece) if index % 2 else piece for index, piece in enumerate(pieces)
+    )
+
+
+def _digit_run_value(digits: str) -> int:
+    try:
+        return int(digits)
+    except ValueError:
+        # Beyond Python's int-from-text limit (4300 digits): larger than any number it reads.
+        return _HUGE
 
 
 def person_sort_key(person: Person) -> tuple[NaturalKey, NaturalKey]:

@@ -63,6 +63,71 @@ def no_publications() -> str:
     return str(_("No publications found."))
 
 
+SORT_CHOICE_LABELS = {
+    "default": _("Default order"),
+    "title": _("Title"),
+    "-title": _("Title, descending"),
+    "year": _("Year"),
+    "-year": _("Year, descending"),
+    "author": _("Author"),
+}
+
+
+def sort_choice(choice_id: str) -> str:
+    """The sort menu's name for an order."""
+    return str(SORT_CHOICE_LABELS[choice_id])
+
+
+def control_labels() -> dict[str, str]:
+    """The words of the interactive controls, handed to the script as data attributes.
+
+    ``{count}`` and ``{label}`` are filled in by the script.
+    """
+    return {
+        "tabs": str(_("Publication categories")),
+        "sort": str(_("Sort by")),
+        "search": str(_("Search publications")),
+        "search-placeholder": str(_("Title, author, venue, abstract")),
+        "no-results": str(_("No Results Found")),
+        "count-one": str(_("1 publication")),
+        "count": str(_("{count} publications")),
+        "tab-count": str(_("{label} ({count})")),
+    }
+
+
+def view_details() -> str:
+    """The link from a list entry to its details."""
+    return str(_("View details"))
+
+
+def back_to_list() -> str:
+    """The link from a details page back to its list."""
+    return str(_("Back to the list"))
+
+
+def details_field(name: str) -> str:
+    """A field name on a details page: authors, venue, year, links, bibtex."""
+    names = {
+        "authors": _("Authors"),
+        "venue": _("Published in"),
+        "year": _("Year"),
+        "links": _("Links"),
+        "abstract": _("Abstract"),
+        "bibtex": _("BibTeX"),
+    }
+    return str(names[name])
+
+
+def chart_title() -> str:
+    """The caption of the per-year chart."""
+    return str(_("Publications per year"))
+
+
+def chart_columns() -> tuple[str, str]:
+    """The column headings of the per-year table of counts."""
+    return str(_("Year")), str(_("Publications"))
+
+
 # The default link labels, listed so message extraction finds them; a label
 # configured in publist_link_fields is looked up in the catalog the same way.
 LINK_LABELS = (

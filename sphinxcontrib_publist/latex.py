@@ -18,6 +18,7 @@ from ._latex_scan import (
     match_braces,
     skip_blanks,
     starts_line,
+    strip_leading_blanks,
     strip_trailing_blanks,
     typeset,
 )
@@ -117,7 +118,7 @@ class _Converter:
                 self.percent(match.start())
         while self.marks:
             self.pop_mark()
-        rich = strip_trailing_blanks(self.builders[0].finish())
+        rich = strip_leading_blanks(strip_trailing_blanks(self.builders[0].finish()))
         return Conversion(rich, tuple(self.unknown), tuple(self.unsafe))
 
     # Output.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from .config import ABSTRACT_MODES, PublistConfig, highlight_names
+from .config import ABSTRACT_MODES, CHART_KINDS, DETAILS_MODES, PublistConfig, highlight_names
 from .diagnostics import Diagnostic, PublistError, Subtype
 from .names import NAME_FORMATS, NameFormat
 from .select import Filter, SortKey, parse_filter, parse_sort
@@ -27,6 +27,8 @@ class ListSpec:
     limit: int | None
     style: str
     name_format: NameFormat
+    details: str = "none"
+    chart: str = "none"
     bibtex: bool = False
     download_bib: bool = False
     max_authors: int | None = None
@@ -88,6 +90,8 @@ def parse_options(
         name_format=collect.choice(  # type: ignore[arg-type]
             "name-format", options.get("name-format"), NAME_FORMATS, config.name_format
         ),
+        details=collect.choice("details", options.get("details"), DETAILS_MODES, config.details),
+        chart=collect.choice("chart", options.get("chart"), CHART_KINDS, config.chart),
         bibtex=_flag("bibtex", options, config.bibtex, collect),
         download_bib=_flag("download-bib", options, config.download_bib, collect),
         max_authors=_max_authors(options.get("max-authors"), config.max_authors, collect),
@@ -150,7 +154,7 @@ def _max_authors(value: str | None, default: int | None, collect: _Collector) ->
     cleaned = value.strip().lower()
     if cleaned in ("", "all", "none"):
         return None
-    if cleaned.isdigit() and int(cleaned) > 0:
+    if cleaned.isdecimal() and int(cleaned) > 0:
         return int(cleaned)
     collect.bad(
         f":max-authors: must be a whole number of at least 1, not {value!r}; using {default}"

@@ -10,10 +10,10 @@ import pickle
 import tempfile
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import __version__
-from .convert import build_publications
+from .convert import Converted, build_publications
 from .diagnostics import Diagnostic
 from .links import DEFAULT_LINK_FIELDS
 from .model import Publication
@@ -29,6 +29,8 @@ class Loaded:
 
     publications: tuple[Publication, ...]
     diagnostics: tuple[Diagnostic, ...]
+    # Each entry's conversion by fingerprint, for the next build to reuse.
+    converted: dict[bytes, Converted] = field(default_factory=dict, compare=False)
 
 
 # The only global mutable state: a per-process cache of converted files, keyed
@@ -40,8 +42,10 @@ _cache: OrderedDict[tuple[object, ...], Loaded] = OrderedDict()
 def build_date() -> dt.date:
     """Today, or ``SOURCE_DATE_EPOCH``'s day for reproducible builds."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    if epoch.isdecimal():
+        # An epoch beyond what the platform can represent is ignored, like a malformed one.
+        with contextlib.suppress(OverflowError, OSError, ValueError):
+            return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
     return dt.date.today()
 
 
@@ -68,11 +72,19 @@ def load(
     )
     loaded = stored.read() if stored else None
     if loaded is None:
+        previous = stored.read_previous(paths) if stored else None
+        converted: dict[bytes, Converted] = {}
         bibliography = read_bibliography(paths)
-        publications, problems = build_publications(bibliography.entries, today, link_fields)
-        loaded = Loaded(tuple(publications), (*bibliography.diagnostics, *problems))
+        publications, problems = build_publications(
+            bibliography.entries,
+            today,
+            link_fields,
+            previous=previous.converted if previous else None,
+            converted=converted,
+        )
+        loaded = Loaded(tuple(publications), (*bibliography.diagnostics, *problems), converted)
         if stored:
-            stored.write(loaded)
+            stored.write(loaded, paths)
     _cache[key] = loaded
     if len(_cache) > CACHE_SIZE:
         _cache.popitem(last=False)
@@ -119,26 +131,40 @@ class StoredLoads:
 
     def read(self) -> Loaded | None:
         """The stored load, or None if absent or unreadable."""
-        try:
-            with open(self.path, "rb") as stream:
-                loaded = pickle.load(stream)
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError):
-            return None
-        return loaded if isinstance(loaded, Loaded) else None
+        return _read_pickle(self.path)
 
-    def write(self, loaded: Loaded) -> None:
+    def read_previous(self, paths: Sequence[str]) -> Loaded | None:
+        """The last load stored for the same files, whose entries may be reused."""
+        try:
+            with open(self._latest_pointer(paths), encoding="ascii") as stream:
+                digest = stream.read().strip()
+        except (OSError, ValueError):
+            return None
+        if not digest.isalnum():
+            return None
+        return _read_pickle(os.path.join(self.directory, f"{digest}.pickle"))
+
+    def write(self, loaded: Loaded, paths: Sequence[str]) -> None:
         """Store ``loaded`` atomically (parallel readers never see half a file)."""
         try:
             os.makedirs(self.directory, exist_ok=True)
             with tempfile.NamedTemporaryFile(dir=self.directory, delete=False) as stream:
                 pickle.dump(loaded, stream, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(stream.name, self.path)
+            with tempfile.NamedTemporaryFile(dir=self.directory, delete=False) as pointer:
+                pointer.write(self.digest.encode("ascii"))
+            os.replace(pointer.name, self._latest_pointer(paths))
             self._prune()
         except (OSError, pickle.PickleError, TypeError):
             # A cache that cannot be written only costs time on the next build.
             return
 
+    def _latest_pointer(self, paths: Sequence[str]) -> str:
+        named = hashlib.sha256("\0".join(paths).encode("utf-8", "surrogatepass")).hexdigest()
+        return os.path.join(self.directory, f"latest-{named}.txt")
+
     def _prune(self) -> None:
+        # Only pickles are pruned; a pointer to a pruned one reads as no previous load.
         stored = sorted(
             (entry for entry in os.scandir(self.directory) if entry.name.endswith(".pickle")),
             key=lambda entry: entry.stat().st_mtime_ns,
@@ -146,3 +172,14 @@ class StoredLoads:
         for old in stored[: -self.keep]:
             with contextlib.suppress(OSError):
                 os.remove(old.path)
+
+
+def _read_pickle(path: str) -> Loaded | None:
+    # The pickle lives in the build's own doctree directory, trusted as Sphinx
+    # trusts its environment pickle there.
+    try:
+        with open(path, "rb") as stream:
+            loaded = pickle.load(stream)
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError):
+        return None
+    return loaded if isinstance(loaded, Loaded) else None

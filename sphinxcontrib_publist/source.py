@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -73,13 +74,15 @@ def read_bibliography(paths: Sequence[str]) -> Bibliography:
             continue
         before = set(parser.data.entries)
         errors = _parse_leniently(parser, text, path)
-        lines = entry_lines(text)
+        starts = entry_starts(text)
+        lines = {key: found[0] for key, found in starts.items()}
+        repeats = _Repeats(starts, {key.lower() for key in before})
         broken: set[str] = set()
         reported: set[Diagnostic] = set()
         for error in errors:
             if _in_bare_comment(error, text):
                 continue
-            diagnostic, broken_key = _diagnostic_from_error(error, path, text, lines)
+            diagnostic, broken_key = _diagnostic_from_error(error, path, text, lines, repeats)
             # A field repeated five times in one entry is one problem.
             if diagnostic not in reported:
                 reported.add(diagnostic)
@@ -144,9 +147,9 @@ def _parse_leniently(parser: Parser, text: str, path: str) -> list[Exception]:
     return list(captured)
 
 
-def entry_lines(text: str) -> dict[str, int]:
-    """Map each entry key (lowercased) to the line of its first ``@type{key``."""
-    lines: dict[str, int] = {}
+def entry_starts(text: str) -> dict[str, list[int]]:
+    """Map each entry key (lowercased) to every line where an entry with it starts."""
+    starts: dict[str, list[int]] = {}
     line = 1
     position = 0
     for match in ENTRY_START.finditer(text):
@@ -154,18 +157,8 @@ def entry_lines(text: str) -> dict[str, int]:
             continue
         line += text.count("\n", position, match.start())
         position = match.start()
-        lines.setdefault(match.group(2).lower(), line)
-    return lines
-
-
-def duplicate_key_lines(text: str, key: str) -> list[int]:
-    """Every line where an entry with ``key`` starts (for duplicate reports)."""
-    wanted = key.lower()
-    return [
-        text.count("\n", 0, match.start()) + 1
-        for match in ENTRY_START.finditer(text)
-        if match.group(2).lower() == wanted
-    ]
+        starts.setdefault(match.group(2).lower(), []).append(line)
+    return starts
 
 
 def entry_starting_at(text: str, position: int) -> tuple[str, int] | None:
@@ -183,8 +176,26 @@ def _in_bare_comment(error: Exception, text: str) -> bool:
     return BARE_COMMENT.match(text, error.error_context_info[0] or 0) is not None
 
 
+class _Repeats:
+    """Where each repeated key of one file repeats, in the order pybtex reports them."""
+
+    def __init__(self, starts: dict[str, list[int]], defined_before: set[str]) -> None:
+        self.starts = starts
+        self.defined_before = defined_before
+        self.reported: Counter[str] = Counter()
+
+    def next_line(self, key: str) -> int | None:
+        """The line of the next repeat of ``key``."""
+        folded = key.lower()
+        starts = self.starts.get(folded, [])
+        # The first entry with a key new to this file is the original, not a repeat.
+        index = self.reported[folded] + (0 if folded in self.defined_before else 1)
+        self.reported[folded] += 1
+        return starts[min(index, len(starts) - 1)] if starts else None
+
+
 def _diagnostic_from_error(
-    error: Exception, path: str, text: str, lines: dict[str, int]
+    error: Exception, path: str, text: str, lines: dict[str, int], repeats: _Repeats
 ) -> tuple[Diagnostic, str | None]:
     """The diagnostic of a parse error, and the key of the entry it breaks (if any)."""
     if isinstance(error, RecursionError):
@@ -197,8 +208,7 @@ def _diagnostic_from_error(
     if repeated:
         key = repeated.group(1)
         message = f"duplicate entry key {key!r}: the later entry is ignored"
-        line = _last(duplicate_key_lines(text, key))
-        return Diagnostic(message, Subtype.DUPLICATE_KEY, path, line), None
+        return Diagnostic(message, Subtype.DUPLICATE_KEY, path, repeats.next_line(key)), None
     duplicate_field = DUPLICATE_FIELD.search(message)
     if duplicate_field:
         key, field = duplicate_field.groups()
@@ -223,10 +233,6 @@ def _syntax_diagnostic(
     key, start = broken
     message = f"{message} in entry {key!r} (line {start}); the entry is skipped"
     return Diagnostic(message, Subtype.PARSE, path, error.lineno), key.lower()
-
-
-def _last(lines: list[int]) -> int | None:
-    return lines[-1] if lines else None
 
 
 def _without_line_prefix(message: str) -> str:

@@ -58,7 +58,11 @@ def _next_token(text: str, position: int) -> Token:
         return _string_token(text, position)
     number = _NUMBER.match(text, position)
     if number:
-        return Token("number", number.group(), int(number.group()), position)
+        try:
+            value = int(number.group())
+        except ValueError:  # more digits than Python reads from text
+            raise PublistError("number too long", position) from None
+        return Token("number", number.group(), value, position)
     word = IDENTIFIER.match(text, position)
     if word:
         lowered = word.group().lower()

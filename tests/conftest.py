@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sphinx
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
@@ -19,8 +20,7 @@ pytest_plugins = ("sphinx.testing.fixtures",)
 
 ROOTS = Path(__file__).parent / "roots"
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-# Sphinx 7 leaves "[publist.<subtype>]" off warnings unless asked.
-GENERATED_CONF = 'extensions = ["sphinxcontrib_publist"]\nshow_warning_types = True\n'
+GENERATED_CONF = 'extensions = ["sphinxcontrib_publist"]\n'
 WARNING_LINE = re.compile(r"^(?P<location>\S*?): (?:WARNING|ERROR): (?P<message>.*)$")
 
 
@@ -28,6 +28,20 @@ WARNING_LINE = re.compile(r"^(?P<location>\S*?): (?:WARNING|ERROR): (?P<message>
 def rootdir() -> Path:
     """Where ``@pytest.mark.sphinx(testroot=...)`` finds its projects."""
     return ROOTS
+
+
+@pytest.fixture(autouse=True)
+def _warning_types_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Warnings end in "[publist.<subtype>]", as Sphinx 8 writes them by default, on Sphinx 7 too."""
+    if sphinx.version_info >= (8,):
+        return
+    original = SphinxTestApp.__init__
+
+    def init(self: SphinxTestApp, *args: Any, confoverrides: Any = None, **kwargs: Any) -> None:
+        shown = {"show_warning_types": True, **(confoverrides or {})}
+        original(self, *args, confoverrides=shown, **kwargs)
+
+    monkeypatch.setattr(SphinxTestApp, "__init__", init)
 
 
 @pytest.fixture(autouse=True)

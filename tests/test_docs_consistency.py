@@ -45,7 +45,8 @@ def _option_names() -> set[str]:
 def _snippet_options(path: Path, pattern: re.Pattern[str]) -> list[tuple[str, str]]:
     lines = path.read_text(encoding="utf-8").splitlines()
     found = (pattern.match(line) for line in lines)
-    return [(match.group(1), match.group(2).strip()) for match in found if match]
+    # MyST writes a multi-line option value as a block (":tabs: |"), RST indents it.
+    return [(match.group(1), match.group(2).strip().removesuffix("|")) for match in found if match]
 
 
 @pytest.mark.parametrize("name", sorted(_config_names()))

@@ -22,7 +22,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinxcontrib_publist import pipeline
 from sphinxcontrib_publist.convert import build_publications
-from sphinxcontrib_publist.source import SourcedEntry
+from sphinxcontrib_publist.source import SourcedEntry, read_bibliography
 
 from .conftest import GENERATED_CONF, build, html_of, location_of, publist_warnings
 
@@ -93,6 +93,12 @@ CASES = [
         ("dupes-a.bib", "dupes-b.bib"),
         (("duplicate-key", "dupes-a.bib:6"), ("duplicate-key", "dupes-b.bib:6")),
         ("dup-within", "dup-across", "dup-only-b"),
+    ),
+    Case(
+        "thrice",
+        ("thrice.bib",),
+        (("duplicate-key", "thrice.bib:2"), ("duplicate-key", "thrice.bib:3")),
+        ("thrice", "once"),
     ),
     Case("types", ("types.bib",), (), ("type-foobar", "type-webpage", "type-upper")),
     Case(
@@ -220,7 +226,7 @@ XSS = Case(
     ("xss.bib",),
     (),
     (),
-    options="   :group-by: type\n\n.. publications:: xss.bib\n   :style: plain\n",
+    options="   :group-by: journal\n\n.. publications:: xss.bib\n   :style: plain\n",
 )
 DANGEROUS_SCHEME = re.compile(r"^(javascript|data|vbscript):", re.IGNORECASE)
 SAFE_CLASS = re.compile(r"[A-Za-z0-9_-]+")
@@ -256,6 +262,9 @@ def test_hostile_strings_never_become_markup(built: SphinxTestApp) -> None:
     text = lists[0].get_text()
     assert '<script>alert("title")</script>' in text
     assert '"><img src=x onerror=alert(1)>' in text
+    # A hostile value reached an attribute, and stayed a value.
+    groups = [group.get("data-publist-group") for group in lists[0].select(".publist-group")]
+    assert '</p><iframe src="javascript:alert(1)"></iframe>' in groups
     raw = (Path(built.outdir) / "xss.html").read_text(encoding="utf-8")
     assert "<script>alert" not in raw
     assert "onerror=alert(1)>" not in raw.replace("onerror=alert(1)&gt;", "")
@@ -331,3 +340,101 @@ def test_conversion_never_raises(entries: list[tuple[str, dict[str, str]]]) -> N
     assert [publication.key for publication in publications] == [s.key for s in sourced]
     for diagnostic in diagnostics:
         assert diagnostic.source == "random.bib"
+
+
+BIB_PIECES = st.sampled_from(
+    [
+        "@",
+        "article",
+        "string",
+        "comment",
+        "preamble",
+        "{",
+        "}",
+        "(",
+        ")",
+        '"',
+        ",",
+        "=",
+        "#",
+        " ",
+        "\n",
+        "\r\n",
+        "key",
+        "title",
+        "year",
+        "2020",
+        "\\emph",
+        "$",
+        "%",
+        "\x00",
+        "é",
+        "jan",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(pieces=st.lists(BIB_PIECES | st.text(max_size=3), max_size=60))
+def test_reading_any_text_never_raises(
+    tmp_path_factory: pytest.TempPathFactory, pieces: list[str]
+) -> None:
+    path = tmp_path_factory.mktemp("random") / "random.bib"
+    path.write_bytes("".join(pieces).encode("utf-8", "surrogatepass"))
+    bibliography = read_bibliography([str(path)])
+    keys = [entry.key.lower() for entry in bibliography.entries]
+    assert len(keys) == len(set(keys))
+    for diagnostic in bibliography.diagnostics:
+        assert diagnostic.source == str(path)
+        assert diagnostic.line is None or diagnostic.line >= 1
+    build_publications(bibliography.entries, dt.date(2026, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("epoch", "expected"),
+    [
+        ("1767225600", dt.date(2026, 1, 1)),
+        ("\u00b2", None),
+        ("9" * 30, None),
+        ("-5", None),
+        ("soon", None),
+    ],
+)
+def test_any_source_date_epoch_gives_a_date(
+    monkeypatch: pytest.MonkeyPatch, epoch: str, expected: dt.date | None
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    assert pipeline.build_date() == (expected or dt.date.today())
+
+
+def test_numbers_too_long_for_python_never_crash(tmp_path: Path) -> None:
+    long = "7" * 5000
+    srcdir = tmp_path / "src"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(GENERATED_CONF, encoding="utf-8")
+    (srcdir / "long.bib").write_text(
+        _entry("long-title", f"Part {long}", f"\n  volume = {{{long}}},\n  citations = {{{long}}},")
+        + _entry("short-title", "Part 2", "\n  volume = {5},"),
+        encoding="utf-8",
+    )
+    (srcdir / "index.rst").write_text(
+        "Long\n====\n\n.. publications:: long.bib\n   :sort: title\n\n"
+        ".. publications:: long.bib\n   :filter: volume > 3\n\n"
+        f".. publications:: long.bib\n   :filter: year > {long}\n",
+        encoding="utf-8",
+    )
+    app = build(srcdir)
+    by_title, by_volume, bad_filter = html_of(app).select("div.publist")
+    assert [entry["id"] for entry in by_title.select(".publist-entry")] == [
+        "short-title",
+        "long-title",
+    ]
+    # A 5000-digit volume is still greater than 3.
+    assert [entry["id"] for entry in by_volume.select(".publist-entry")] == [
+        "short-title-2",
+        "long-title-2",
+    ]
+    assert len(bad_filter.select(".publist-entry")) == 2
+    (warning,) = publist_warnings(app)
+    assert "[publist.filter]" in warning
+    assert location_of(warning).endswith("index.rst:10")

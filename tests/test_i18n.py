@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -62,6 +63,8 @@ def test_catalog_translates_every_label(language: str) -> None:
         po = translations(read_po(stream))
     assert source_messages() <= set(po)
     assert all(po.values())
+    for msgid, msgstr in po.items():
+        assert re.findall(r"\{\w+\}", msgstr) == re.findall(r"\{\w+\}", msgid), msgid
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -87,3 +87,12 @@ def test_latex_output_keeps_markup(tmp_path: Path) -> None:
     assert r"\sphinxhref{https://example.org/code}{the code}" in tex
     assert "Schrödinger" in tex
     assert r"\textbackslash{}" not in tex
+
+
+def test_text_output_has_no_latex_source(tmp_path: Path) -> None:
+    app = build(copy_root("latex-markup", tmp_path / "src"), "text")
+    text = (Path(app.outdir) / "index.txt").read_text(encoding="utf-8")
+    assert "Schrödinger\u2019s Straße & Co — a naïve café" in " ".join(text.split())
+    # Only the math keeps its backslashes, as TeX source.
+    without_math = text.replace(r"\log", "").replace(r"\alpha", "").replace(r"\beta", "")
+    assert "\\" not in without_math

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from .conftest import copy_root, html_of, publist_warnings
+from .conftest import copy_root, html_of, location_of, publist_warnings
 
 REPO = Path(__file__).resolve().parents[1]
 LAB_PAGES = ["group", "people/alice", "people/bob", "people/carol", "people/dan"]
@@ -27,9 +27,11 @@ NEW_ENTRY = """
 """
 
 
-def build_reading(srcdir: Path, **kwargs: Any) -> tuple[SphinxTestApp, list[str]]:
+def build_reading(
+    srcdir: Path, builder: str = "html", **kwargs: Any
+) -> tuple[SphinxTestApp, list[str]]:
     """Build and return the documents Sphinx read (not just wrote)."""
-    app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO(), **kwargs)
+    app = SphinxTestApp(builder, srcdir=srcdir, status=StringIO(), warning=StringIO(), **kwargs)
     read: list[str] = []
     app.connect("env-before-read-docs", lambda _app, _env, docnames: read.extend(docnames))
     try:
@@ -62,6 +64,7 @@ def test_no_change_rebuild_reads_nothing(project: Path) -> None:
     app, read = build_reading(project)
     assert read == []
     assert publist_warnings(app) == []
+    assert "no targets are out of date" in app._status.getvalue()
 
 
 def test_editing_a_bib_rereads_exactly_the_pages_using_it(project: Path) -> None:
@@ -119,14 +122,29 @@ def html_files(outdir: Path) -> dict[str, bytes]:
     }
 
 
+def with_bad_options(srcdir: Path) -> Path:
+    """Give two pages, read by different processes under ``-j 2``, a bad option each."""
+    for page in ("people/bob.rst", "people/dan.rst"):
+        path = srcdir / page
+        path.write_text(path.read_text(encoding="utf-8") + "   :limit: many\n", encoding="utf-8")
+    return srcdir
+
+
 def test_parallel_build_is_byte_identical_and_warns_once(tmp_path: Path) -> None:
-    serial, _ = build_reading(copy_root("multidoc", tmp_path / "serial"))
-    parallel, read = build_reading(copy_root("multidoc", tmp_path / "parallel"), parallel=2)
+    serial, _ = build_reading(with_bad_options(copy_root("multidoc", tmp_path / "serial")))
+    parallel, read = build_reading(
+        with_bad_options(copy_root("multidoc", tmp_path / "parallel")), parallel=2
+    )
     assert read == ALL_PAGES
     assert html_files(Path(parallel.outdir)) == html_files(Path(serial.outdir))
     assert len(html_files(Path(serial.outdir))) >= len(ALL_PAGES)
-    (warning,) = publist_warnings(parallel)
-    assert publist_warnings(serial) == [warning.replace("/parallel/", "/serial/")]
+    warnings = sorted(publist_warnings(parallel))
+    assert sorted(w.replace("/serial/", "/parallel/") for w in publist_warnings(serial)) == warnings
+    assert [location_of(w).rsplit("/", 2)[-2:] for w in warnings] == [
+        ["parallel", "lab.bib:22"],
+        ["people", "bob.rst:4"],
+        ["people", "dan.rst:4"],
+    ]
 
 
 def test_parallel_incremental_rebuild_after_an_edit(project: Path) -> None:
@@ -162,3 +180,14 @@ def test_clean_builds_are_reproducible_across_hash_seeds(project: Path, tmp_path
     second = clean_build_in_subprocess(project, tmp_path / "two", "2")
     assert first
     assert first == second
+
+
+def test_latex_after_html_reuses_the_doctrees(project: Path) -> None:
+    build_reading(project)
+    app, read = build_reading(project, "latex")
+    assert read == []
+    assert publist_warnings(app) == []
+    tex = (Path(app.outdir) / "multidoc.tex").read_text(encoding="utf-8")
+    # Every page's list made it into the one LaTeX document.
+    assert tex.count("Alice Measures Things") == 5
+    assert "A Talk About Things" in tex

@@ -209,6 +209,8 @@ def test_bib_dependencies_are_noted(built: SphinxTestApp) -> None:
         ("abstracts", "folded"),
         ("limit", "-3"),
         ("limit", "many"),
+        ("limit", "\u00b2"),
+        ("max-authors", "\u00b2"),
         ("style", "no-such-style"),
         ("name-format", "shouty"),
         ("sort", "-"),
@@ -224,3 +226,24 @@ def test_bad_option_values_warn_once_and_fall_back(tmp_path: Path, option: str, 
     assert len(warnings) == 1, warnings
     assert "index.rst:4" in warnings[0]
     assert keys(lists(app, "index")[0])
+
+
+def test_group_by_any_field_puts_the_rest_under_other(built: SphinxTestApp) -> None:
+    by_publisher = lists(built, "group")[2]
+    assert headings(by_publisher) == ["Other", "Addison-Wesley"]
+    assert keys(by_publisher.select(".publist-group")[1]) == ["knuth1968art"]
+
+
+def test_site_wide_highlight_and_omit(tmp_path: Path) -> None:
+    srcdir = copy_root("options", tmp_path / "src")
+    app = build(
+        srcdir,
+        confoverrides={
+            "publist_highlight_authors": ["Dijkstra, E. W."],
+            "publist_omit_authors": ["Grace Hopper"],
+        },
+    )
+    omitted = lists(app, "people")[1]
+    assert authors(omitted) == ["Edsger W. Dijkstra"]
+    assert [me.get_text() for me in omitted.select(".publist-me")] == ["Edsger W. Dijkstra"]
+    assert publist_warnings(app) == []

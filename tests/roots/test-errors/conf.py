@@ -1,4 +1,2 @@
 extensions = ["sphinxcontrib_publist"]
 exclude_patterns = ["_build"]
-# Sphinx 7 leaves "[publist.<subtype>]" off warnings unless asked.
-show_warning_types = True

@@ -3,5 +3,3 @@ exclude_patterns = ["_build"]
 project = "Internationalisation"
 language = "de"
 locale_dirs = ["locales"]
-# Sphinx 7 leaves "[publist.<subtype>]" off warnings unless asked.
-show_warning_types = True

@@ -1,5 +1,3 @@
 extensions = ["sphinxcontrib_publist"]
 exclude_patterns = ["_build"]
 project = "Multidoc"
-# Sphinx 7 leaves "[publist.<subtype>]" off warnings unless asked.
-show_warning_types = True

@@ -2,5 +2,3 @@ extensions = ["myst_parser", "sphinxcontrib_publist"]
 exclude_patterns = ["_build"]
 myst_enable_extensions = ["colon_fence"]
 suppress_warnings = ["publist.missing-field"]
-# Sphinx 7 leaves "[publist.<subtype>]" off warnings unless asked.
-show_warning_types = True

@@ -1,0 +1,195 @@
+"""Select stage for the interactive page: controls, tabs, sort choices and script data."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .diagnostics import Diagnostic, PublistError, Subtype
+from .fields import fold
+from .model import Publication
+from .richtext import plain_text
+from .select import SortKey, Tab, parse_sort, parse_tabs, sort_ranks
+
+CONTROL_NAMES = ("tabs", "sort", "search")
+NO_CONTROLS = "none"
+
+# What a sort choice does to the list's group headings (see ``group_mode``).
+FLATTEN, KEEP_GROUPS, ORDER_GROUPS = 0, 1, 2
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass(frozen=True)
+class SortChoice:
+    """One order of the sort menu: ``id`` names it in URLs and labels."""
+
+    id: str
+    keys: tuple[SortKey, ...] | None
+
+    @property
+    def primary_field(self) -> str:
+        """The field this order sorts by first ('' for the list's own order)."""
+        return self.keys[0].field if self.keys else ""
+
+
+STANDARD_SORTS = (
+    SortChoice("title", parse_sort("title, -year")),
+    SortChoice("-title", parse_sort("-title, -year")),
+    SortChoice("year", parse_sort("year, title")),
+    SortChoice("-year", parse_sort("-year, title")),
+    SortChoice("author", parse_sort("author, -year, title")),
+)
+# The directive's own order, offered when no standard choice reproduces it.
+LIST_ORDER = SortChoice("default", None)
+
+
+@dataclass(frozen=True)
+class Interactive:
+    """What the script needs to make one list interactive."""
+
+    controls: tuple[str, ...]
+    tabs: tuple[Tab, ...]
+    tab_ids: tuple[str, ...]
+    sorts: tuple[SortChoice, ...]
+    initial_sort: str
+    group_modes: tuple[int, ...]
+    entry_data: tuple[tuple[tuple[str, str], ...], ...]
+
+
+def parse_controls(
+    value: str | None, default: str, has_tabs: bool
+) -> tuple[tuple[str, ...], list[Diagnostic]]:
+    """The controls a list shows; ``:tabs:`` always brings the tab bar."""
+    problems: list[Diagnostic] = []
+    words = _control_words(default if value is None else value)
+    unknown = [word for word in words if word not in (*CONTROL_NAMES, NO_CONTROLS)]
+    if value is not None and unknown:
+        allowed = ", ".join((*CONTROL_NAMES, NO_CONTROLS))
+        problems.append(
+            Diagnostic(f":controls: takes {allowed}; ignoring {', '.join(unknown)}", Subtype.OPTION)
+        )
+    if value is not None and "tabs" in words and not has_tabs:
+        problems.append(Diagnostic(":controls: tabs needs :tabs:; no tabs shown", Subtype.OPTION))
+    chosen = set(words) | ({"tabs"} if has_tabs else set())
+    if not has_tabs:
+        chosen.discard("tabs")
+    return tuple(name for name in CONTROL_NAMES if name in chosen), problems
+
+
+def is_controls_value(value: object) -> bool:
+    """Whether ``value`` is a valid ``publist_controls`` setting."""
+    if not isinstance(value, str):
+        return False
+    return all(word in (*CONTROL_NAMES, NO_CONTROLS) for word in _control_words(value))
+
+
+def _control_words(value: str) -> list[str]:
+    return [word.lower() for word in value.replace(",", " ").split()]
+
+
+def parse_tab_option(text: str | None) -> tuple[tuple[Tab, ...], list[Diagnostic]]:
+    """The tabs of ``:tabs:``; a bad definition drops all tabs with one diagnostic."""
+    if not text or not text.strip():
+        return (), []
+    try:
+        return tuple(parse_tabs(text)), []
+    except PublistError as error:
+        return (), [Diagnostic(f"bad :tabs: definition, {error}; no tabs shown", Subtype.FILTER)]
+
+
+def search_text(publication: Publication) -> str:
+    """Everything a reader may search for: title, names, venue, year and abstract.
+
+    Folded as filters fold text; publist.js folds queries the same way.
+    """
+    people = publication.authors or publication.editors
+    parts = [
+        plain_text(publication.title),
+        *(person.full_name() for person in people),
+        plain_text(publication.venue),
+        str(publication.year or ""),
+        plain_text(publication.abstract),
+    ]
+    return fold(" ".join(part for part in parts if part))
+
+
+def tab_ids(tabs: Sequence[Tab]) -> tuple[str, ...]:
+    """URL-safe, distinct names for the tabs, from their labels."""
+    ids: list[str] = []
+    for index, tab in enumerate(tabs):
+        base = _NON_WORD.sub("-", fold(tab.label)).strip("-") or f"tab-{index + 1}"
+        name, number = base, 1
+        while name in ids:
+            number += 1
+            name = f"{base}-{number}"
+        ids.append(name)
+    return tuple(ids)
+
+
+def sort_choices(displayed: Sequence[Publication]) -> tuple[tuple[SortChoice, ...], str]:
+    """The offered orders and the one the list is displayed in.
+
+    A standard order that ranks ``displayed`` exactly as it stands is the initial
+    choice; when none does (``:keys:`` order, an unusual ``:sort:``), the list's
+    own order is offered first under its own name.
+    """
+    has_authors = any(publication.authors for publication in displayed)
+    offered = [choice for choice in STANDARD_SORTS if choice.id != "author" or has_authors]
+    as_displayed = list(range(len(displayed)))
+    for choice in offered:
+        if choice.keys is not None and sort_ranks(displayed, choice.keys) == as_displayed:
+            return tuple(offered), choice.id
+    return (LIST_ORDER, *offered), LIST_ORDER.id
+
+
+def group_mode(choice: SortChoice, group_by: str) -> int:
+    """How an order treats the list's groups.
+
+    Groups by a field some order sorts by (year groups) follow that order when it
+    is chosen and are flattened by the others, whose headings would mislead;
+    other groupings (by type) keep their groups and sort within each.
+    """
+    grouped_field = group_by.strip().lower()
+    if choice.keys is None or grouped_field in ("", "none"):
+        return KEEP_GROUPS
+    if choice.primary_field == grouped_field:
+        return ORDER_GROUPS
+    sorted_fields = {option.primary_field for option in STANDARD_SORTS}
+    return FLATTEN if grouped_field in sorted_fields else KEEP_GROUPS
+
+
+def plan_interactive(
+    displayed: Sequence[Publication],
+    controls: tuple[str, ...],
+    tabs: Sequence[Tab],
+    group_by: str,
+) -> Interactive:
+    """Per-list and per-entry script data for ``displayed`` (in display order)."""
+    sorts, initial = sort_choices(displayed) if "sort" in controls else ((LIST_ORDER,), "default")
+    ranks = [
+        sort_ranks(displayed, choice.keys) if choice.keys else list(range(len(displayed)))
+        for choice in sorts
+    ]
+    memberships = [
+        tuple(index for index, tab in enumerate(tabs) if tab.filter is None or tab.filter(pub))
+        for pub in displayed
+    ]
+    entry_data = []
+    for position, publication in enumerate(displayed):
+        data = [("ranks", " ".join(str(order[position]) for order in ranks))]
+        if tabs:
+            data.append(("tabs", " ".join(map(str, memberships[position]))))
+        if "search" in controls:
+            data.append(("search", search_text(publication)))
+        entry_data.append(tuple(data))
+    return Interactive(
+        controls=controls,
+        tabs=tuple(tabs),
+        tab_ids=tab_ids(tabs),
+        sorts=sorts,
+        initial_sort=initial,
+        group_modes=tuple(group_mode(choice, group_by) for choice in sorts),
+        entry_data=tuple(entry_data),
+    )

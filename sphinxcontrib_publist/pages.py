@@ -1,0 +1,205 @@
+"""Details pages: one HTML page per listed entry, written through ``html-collect-pages``."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, cast
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.util.osutil import relative_uri
+
+from ._log import warn
+from .bibtex_export import entry_to_bibtex
+from .config import PublistConfig
+from .details import (
+    EntryDetails,
+    ListDetails,
+    PublistDomain,
+    list_details,
+    page_available,
+    pages_supported,
+)
+from .diagnostics import Subtype
+from .entry_extras import author_lookup
+from .entry_parts import RenderedLink, copy_download_files
+from .format import FormatOptions, format_default
+from .model import Publication
+from .names import NameLookup, NameMatcher
+from .nodes import publist_list, publist_pending
+from .page_content import page_doctree
+from .render import EntryExtras
+from .scholar import (
+    ScholarRecord,
+    highwire_tags,
+    json_ld,
+    json_ld_script,
+    meta_tags_html,
+    record_of,
+)
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders.html import StandaloneHTMLBuilder
+
+PageSpec = tuple[str, dict[str, Any], str]
+PER_PAGE_STATE = ("secnumbers", "fignumbers", "imgpath", "dlpath", "current_docname")
+
+
+def collect_pages(app: Sphinx) -> Iterator[PageSpec]:
+    """A page per entry with details, the first list (by document name) owning each key."""
+    if not pages_supported(app.builder):
+        return
+    builder = cast("StandaloneHTMLBuilder", app.builder)
+    domain = cast("PublistDomain", app.env.get_domain(PublistDomain.name))
+    written: set[str] = set()
+    config = PublistConfig.from_sphinx(app.config)
+    author_links = author_lookup(config.author_links)
+    for docname in sorted(domain.details_documents):
+        for root in app.env.get_doctree(docname).findall(publist_list):
+            details = list_details(root)
+            if details is None:
+                continue
+            pendings = {pending["ids"][0]: pending for pending in root.findall(publist_pending)}
+            names = _name_options(details, author_links)
+            for entry in details.pages():
+                if entry.page in written:
+                    continue
+                written.add(entry.page)
+                if not page_available(app.env, entry.page):
+                    key = entry.publication.key if entry.publication else entry.anchor
+                    warn(
+                        f"no details page for {key!r}: a document is named {entry.page!r}",
+                        Subtype.DETAILS,
+                        (docname, root.line),
+                    )
+                    continue
+                pending = pendings.get(entry.anchor)
+                context = page_context(builder, config, entry, names, pending, docname)
+                yield entry.page, context, "page.html"
+
+
+def page_context(
+    builder: StandaloneHTMLBuilder,
+    config: PublistConfig,
+    entry: EntryDetails,
+    names: FormatOptions,
+    pending: nodes.Element | None,
+    docname: str,
+) -> dict[str, Any]:
+    """The template context of one details page: body, title, metadata, parent.
+
+    ``pending`` is the entry in the stored list: its links, and the names of
+    the files Sphinx copied for them.
+    """
+    publication = cast("Publication", entry.publication)
+    extra = pending["extra"] if pending is not None else EntryExtras(anchor=entry.anchor)
+    bibtex = entry_to_bibtex(publication, config.bibtex_fields, config.bibtex_exclude)
+    list_uri = builder.get_relative_uri(entry.page, docname)
+    back_uri = f"{list_uri}#{entry.anchor}"
+    authors = format_default(publication, names).authors
+    section = page_doctree(publication, authors, extra.links, extra.badges, bibtex, back_uri)
+    if pending is not None:
+        copy_download_files(pending, section)
+    _rebase_relative_links(section, posixpath.dirname(list_uri))
+    has_math = next(section.findall(nodes.math), None) is not None
+    with _writing(builder, entry.page):
+        body = builder.render_partial(section)["fragment"]
+    page_url = _page_url(builder, entry.page)
+    record = _with_pdf(record_of(publication), extra.links, section, builder)
+    head = meta_tags_html(highwire_tags(record, page_url))
+    head += json_ld_script(json_ld(record, page_url))
+    title_node = builder.env.titles.get(docname)
+    return {
+        "title": html.escape(record.title or publication.key),
+        "body": body,
+        "metatags": head,
+        "parents": [
+            {
+                "link": list_uri,
+                "title": html.escape(title_node.astext() if title_node else docname),
+            }
+        ],
+        "display_toc": False,
+        "toc": "",
+        "sourcename": "",
+        "has_maths_elements": has_math,
+    }
+
+
+def _name_options(details: ListDetails, author_links: NameLookup[str] | None) -> FormatOptions:
+    """How a list's details pages write names: its format and highlight, nobody omitted."""
+    return FormatOptions(
+        highlight=NameMatcher(details.highlight),
+        omit=NameMatcher(()),
+        name_format=details.name_format,
+        author_links=author_links,
+    )
+
+
+def _with_pdf(
+    record: ScholarRecord,
+    links: Sequence[RenderedLink],
+    section: nodes.Element,
+    builder: StandaloneHTMLBuilder,
+) -> ScholarRecord:
+    """The record with ``citation_pdf_url`` pointing at a PDF copied into the site, if any."""
+    baseurl = builder.config.html_baseurl
+    pdf = next((link for link in links if link.kind == "pdf" and link.download), None)
+    if record.pdf_url or pdf is None or not baseurl:
+        return record
+    for download in section.findall(addnodes.download_reference):
+        if download["reftarget"] == pdf.url and "filename" in download:
+            return replace(
+                record, pdf_url=posixpath.join(baseurl, "_downloads", download["filename"])
+            )
+    return record
+
+
+@contextmanager
+def _writing(builder: StandaloneHTMLBuilder, page: str) -> Iterator[None]:
+    """Give the translator the per-page state ``write_doc`` sets for a document."""
+    saved = {name: getattr(builder, name, None) for name in PER_PAGE_STATE}
+    target = builder.get_target_uri(page)
+    builder.secnumbers = {}
+    builder.fignumbers = {}
+    builder.imgpath = relative_uri(target, builder.imagedir)
+    builder.dlpath = relative_uri(target, "_downloads")
+    builder.current_docname = page
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            setattr(builder, name, value)
+
+
+def _page_url(builder: StandaloneHTMLBuilder, page: str) -> str:
+    """The page's absolute URL when ``html_baseurl`` is set, else its URL relative to itself."""
+    target = builder.get_target_uri(page)
+    if builder.config.html_baseurl:
+        return posixpath.join(builder.config.html_baseurl, target)
+    return posixpath.basename(target) or "./"
+
+
+def _rebase_relative_links(section: nodes.section, list_dir: str) -> None:
+    """Relative links from the bib data were meant for the list's page; keep them working here."""
+    for reference in section.findall(nodes.reference):
+        uri = reference.get("refuri", "")
+        if (
+            uri
+            and not reference.get("internal")
+            and "://" not in uri
+            and not uri.startswith(("/", "#"))
+        ):
+            rebased = posixpath.normpath(posixpath.join(list_dir, uri))
+            # normpath drops a trailing slash, which names a directory's index page.
+            reference["refuri"] = rebased + "/" if uri.endswith("/") else rebased
+
+
+def register(app: Sphinx) -> None:
+    """Write the pages after the documents."""
+    app.connect("html-collect-pages", collect_pages)

@@ -1,0 +1,5 @@
+extensions = ["sphinxcontrib_publist"]
+exclude_patterns = ["_build"]
+publist_details = "pages"
+suppress_warnings = ["publist.missing-field"]
+publist_author_links = {"Richard Zemel": "https://example.org/zemel"}

@@ -1,0 +1,2 @@
+extensions = ["sphinxcontrib_publist"]
+exclude_patterns = ["_build"]

@@ -1,0 +1,3 @@
+extensions = ["sphinxcontrib_publist"]
+exclude_patterns = ["_build"]
+publist_omit_authors = ["Kevin Swersky"]
