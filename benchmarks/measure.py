@@ -1,8 +1,10 @@
 """Run ``sphinx-build`` as a child process and measure one scenario of builds.
 
-Each build is its own process, timed with ``time.perf_counter`` around it; its peak
-RSS comes from ``os.wait4``, which returns the rusage of that child alone (the
-``RUSAGE_CHILDREN`` maximum would be the largest child so far, not this one).
+Each build is its own process, timed with ``time.perf_counter`` around it. Its peak
+RSS is the ``VmHWM`` the child reads from ``/proc/self/status`` as it exits: on Linux
+``ru_maxrss`` (from ``os.wait4`` or ``getrusage``) survives fork and exec, so a
+child would report at least the harness's own peak (hundreds of MB after reading a
+20,000-entry file), while ``VmHWM`` belongs to the memory map the exec created.
 """
 
 from __future__ import annotations
@@ -19,6 +21,17 @@ from pathlib import Path
 from projects import edit_one_entry
 
 REPO = Path(__file__).resolve().parent.parent
+# Runs sphinx-build's main and reports the process's own peak RSS on stderr.
+CHILD = """
+import sys
+from sphinx.cmd.build import main
+code = main(sys.argv[1:])
+with open("/proc/self/status", encoding="ascii") as status:
+    peak = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+print("VmHWM-kB", peak, file=sys.stderr)
+sys.exit(code)
+"""
+PEAK_LINE = re.compile(r"^VmHWM-kB (\d+)\n", re.MULTILINE)
 READING_LINE = re.compile(r"^reading sources\.\.\. \[\s*\d+%\]\s+(\S+)", re.MULTILINE)
 LIST_PAGE = "pubs.html"
 
@@ -63,7 +76,7 @@ def child_env() -> dict[str, str]:
 
 def sphinx_build(src: Path, out: Path, *, quiet: bool = True, jobs: int = 1) -> Build:
     """One ``sphinx-build -b html`` into ``out``; raises if it fails."""
-    command = [sys.executable, "-m", "sphinx", "-b", "html", str(src), str(out)]
+    command = [sys.executable, "-c", CHILD, "-b", "html", str(src), str(out)]
     if quiet:
         command.insert(3, "-q")
     if jobs > 1:
@@ -74,14 +87,15 @@ def sphinx_build(src: Path, out: Path, *, quiet: bool = True, jobs: int = 1) -> 
     with stdout_path.open("wb") as stdout, stderr_path.open("wb") as stderr:
         start = time.perf_counter()
         child = subprocess.Popen(command, stdout=stdout, stderr=stderr, env=child_env())
-        _, status, usage = os.wait4(child.pid, 0)
+        child.wait()
         seconds = time.perf_counter() - start
-    child.returncode = os.waitstatus_to_exitcode(status)
+    stderr_text = stderr_path.read_text(encoding="utf-8", errors="replace")
+    peak = PEAK_LINE.search(stderr_text)
     build = Build(
         seconds=seconds,
-        max_rss_mb=usage.ru_maxrss / 1024,  # kilobytes on Linux
+        max_rss_mb=int(peak.group(1)) / 1024 if peak else float("nan"),
         stdout=stdout_path.read_text(encoding="utf-8", errors="replace"),
-        stderr=stderr_path.read_text(encoding="utf-8", errors="replace"),
+        stderr=PEAK_LINE.sub("", stderr_text),
     )
     if child.returncode != 0:
         raise BuildError(f"{' '.join(command)} exited {child.returncode}:\n{build.stderr[-3000:]}")
