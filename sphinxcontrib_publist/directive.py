@@ -32,6 +32,7 @@ from .select import NO_GROUPING, group_publications, sort_publications
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import OptionSpec
 
 OPTION_NAMES = (
@@ -225,6 +226,11 @@ class PublicationsDirective(SphinxDirective):
         return anchor
 
 
+def _forget_loads(app: Sphinx, env: BuildEnvironment) -> None:
+    pipeline.forget_loads()
+
+
 def register(app: Sphinx) -> None:
-    """Add the directive."""
+    """Add the directive; free the loads once reading is done, before pages are written."""
     app.add_directive("publications", PublicationsDirective)
+    app.connect("env-updated", _forget_loads)

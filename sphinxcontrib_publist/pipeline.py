@@ -91,6 +91,11 @@ def load(
     return loaded
 
 
+def forget_loads() -> None:
+    """Drop the in-memory cache: once every page is read, the loads only cost memory."""
+    _cache.clear()
+
+
 def load_key(paths: Sequence[str]) -> str:
     """What identifies a set of files in their current state, the same in every process."""
     signatures = (signature(path) for path in paths)
