@@ -111,3 +111,11 @@ def test_every_css_property_is_documented() -> None:
 def test_configuration_page_names_every_value(name: str) -> None:
     page = (DOCS / "configuration.rst").read_text(encoding="utf-8")
     assert f".. confval:: {name}\n" in page or f":confval:`{name}`" in page
+
+
+def test_script_and_stylesheet_stay_small() -> None:
+    # One CSS and one JS file, unminified, under 20 KiB together (issue: small and fast).
+    static = Path(__file__).resolve().parents[1] / "sphinxcontrib_publist" / "static"
+    sizes = {path.name: path.stat().st_size for path in static.iterdir()}
+    assert sorted(sizes) == ["publist.css", "publist.js"]
+    assert sum(sizes.values()) < 20 * 1024

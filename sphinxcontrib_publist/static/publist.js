@@ -1,332 +1,332 @@
 /* sphinxcontrib-publist: tabs, sort and search built from data-publist-* (labels,
  * ranks from the Python sort, tabs, folded search text); BibTeX copy buttons. */
 (() => {
-  // Folds queries as fields.fold folded the entries' search text.
-  const FOLDS = { ø: "o", ł: "l", đ: "d", ð: "d", þ: "th", æ: "ae", œ: "oe", ß: "ss",
-    "‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-" };
-  /** @param {string} text */
-  const fold = (text) =>
-    text.normalize("NFKD").replace(/\p{Mn}/gu, "").toLowerCase()
-      .replace(/[øłđðþæœß‘’“”–—]/g, (c) => FOLDS[/** @type {keyof FOLDS} */ (c)])
-      .split(/\s+/).filter(Boolean);
-  const FLATTEN = 0;
-  const ORDER_GROUPS = 2;
-  const TAB_KEYS = { ArrowRight: 1, ArrowLeft: -1 };
-  // A new order places this many entries at once, the rest in chunks.
-  const FIRST_SCREEN = 150;
-  const CHUNK = 300;
+	// Folds queries as fields.fold folded the entries' search text.
+	const FOLDS = { ø: "o", ł: "l", đ: "d", ð: "d", þ: "th", æ: "ae", œ: "oe", ß: "ss",
+		"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-" };
+	/** @param {string} text */
+	const fold = (text) =>
+		text.normalize("NFKD").replace(/\p{Mn}/gu, "").toLowerCase()
+			.replace(/[øłđðþæœß‘’“”–—]/g, (c) => FOLDS[/** @type {keyof FOLDS} */ (c)])
+			.split(/\s+/).filter(Boolean);
+	const FLATTEN = 0;
+	const ORDER_GROUPS = 2;
+	const TAB_KEYS = { ArrowRight: 1, ArrowLeft: -1 };
+	// A new order places this many entries at once, the rest in chunks.
+	const FIRST_SCREEN = 150;
+	const CHUNK = 300;
 
-  /** @param {string} tag @param {Record<string, string>} attributes @param {string} [text] */
-  const make = (tag, attributes, text = "") => {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-    node.textContent = text;
-    return node;
-  };
+	/** @param {string} tag @param {Record<string, string>} attributes @param {string} [text] */
+	const make = (tag, attributes, text = "") => {
+		const node = document.createElement(tag);
+		for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+		node.textContent = text;
+		return node;
+	};
 
-  // moveBefore keeps nodes attached: far faster for entries holding <details>.
-  /** @type {(parent: Element, node: Element, before: Element | null) => void} */
-  const move =
-    "moveBefore" in Element.prototype
-      ? (parent, node, before) => /** @type {any} */ (parent).moveBefore(node, before)
-      : (parent, node, before) => parent.insertBefore(node, before);
+	// moveBefore keeps nodes attached: far faster for entries holding <details>.
+	/** @type {(parent: Element, node: Element, before: Element | null) => void} */
+	const move =
+		"moveBefore" in Element.prototype
+			? (parent, node, before) => /** @type {any} */ (parent).moveBefore(node, before)
+			: (parent, node, before) => parent.insertBefore(node, before);
 
-  class PublicationList {
-    /** @param {HTMLElement} root */
-    constructor(root) {
-      const data = root.dataset;
-      this.root = root;
-      this.id = root.id;
-      this.controls = (data.publistControls || "").split(" ");
-      /** @type {[string, string, number][]} */
-      this.sorts = JSON.parse(data.publistSorts || "[]");
-      /** @type {[string, string][]} */
-      this.tabs = this.has("tabs") ? JSON.parse(data.publistTabs || "[]") : [];
-      this.initialSort = Math.max(0, this.sorts.findIndex(([name]) => name === data.publistSort));
-      this.groups = Array.from(root.querySelectorAll(".publist-group"), (node, index) => ({
-        index,
-        node: /** @type {HTMLElement} */ (node),
-        list: node.querySelector(".publist-entries") || node,
-      }));
-      /** @type {Map<Element | null, number>} */
-      const groupOf = new Map(this.groups.map((group) => [group.node, group.index]));
-      this.entries = Array.from(root.querySelectorAll(".publist-entry"), (node) => {
-        const { dataset } = /** @type {HTMLElement} */ (node);
-        const group = groupOf.get(node.closest(".publist-group")) ?? 0;
-        const ranks = (dataset.publistRanks || "").split(" ").map(Number);
-        const tabs = (dataset.publistTabs || "").split(" ").filter(Boolean).map(Number);
-        return { node: /** @type {HTMLElement} */ (node), ranks, group, tabs, visible: true,
-          text: dataset.publistSearch || "" };
-      });
-      this.state = this.readUrl();
-      this.arrangedSort = this.sorts[this.initialSort]?.[2] === FLATTEN ? -1 : this.initialSort;
-      this.typing = false;
-      this.arranging = 0;
-      this.status = make("p", { class: "publist-count", role: "status", "aria-live": "polite" });
-      this.panel = make("div", { class: "publist-panel", id: `${this.id}-panel` });
-      this.flat = make("ul", { class: "publist-entries publist-flat", hidden: "" });
-      this.empty = make("p", { class: "publist-no-results", hidden: "" }, this.label("no-results"));
-      this.insertControls();
-      this.show(this.state);
-      window.addEventListener("popstate", () => {
-        this.typing = false;
-        this.show(this.readUrl());
-      });
-    }
+	class PublicationList {
+		/** @param {HTMLElement} root */
+		constructor(root) {
+			const data = root.dataset;
+			this.root = root;
+			this.id = root.id;
+			this.controls = (data.publistControls || "").split(" ");
+			/** @type {[string, string, number][]} */
+			this.sorts = JSON.parse(data.publistSorts || "[]");
+			/** @type {[string, string][]} */
+			this.tabs = this.has("tabs") ? JSON.parse(data.publistTabs || "[]") : [];
+			this.initialSort = Math.max(0, this.sorts.findIndex(([name]) => name === data.publistSort));
+			this.groups = Array.from(root.querySelectorAll(".publist-group"), (node, index) => ({
+				index,
+				node: /** @type {HTMLElement} */ (node),
+				list: node.querySelector(".publist-entries") || node,
+			}));
+			/** @type {Map<Element | null, number>} */
+			const groupOf = new Map(this.groups.map((group) => [group.node, group.index]));
+			this.entries = Array.from(root.querySelectorAll(".publist-entry"), (node) => {
+				const { dataset } = /** @type {HTMLElement} */ (node);
+				const group = groupOf.get(node.closest(".publist-group")) ?? 0;
+				const ranks = (dataset.publistRanks || "").split(" ").map(Number);
+				const tabs = (dataset.publistTabs || "").split(" ").filter(Boolean).map(Number);
+				return { node: /** @type {HTMLElement} */ (node), ranks, group, tabs, visible: true,
+					text: dataset.publistSearch || "" };
+			});
+			this.state = this.readUrl();
+			this.arrangedSort = this.sorts[this.initialSort]?.[2] === FLATTEN ? -1 : this.initialSort;
+			this.typing = false;
+			this.arranging = 0;
+			this.status = make("p", { class: "publist-count", role: "status", "aria-live": "polite" });
+			this.panel = make("div", { class: "publist-panel", id: `${this.id}-panel` });
+			this.flat = make("ul", { class: "publist-entries publist-flat", hidden: "" });
+			this.empty = make("p", { class: "publist-no-results", hidden: "" }, this.label("no-results"));
+			this.insertControls();
+			this.show(this.state);
+			window.addEventListener("popstate", () => {
+				this.typing = false;
+				this.show(this.readUrl());
+			});
+		}
 
-    /** @param {string} control */
-    has(control) {
-      return this.controls.includes(control);
-    }
+		/** @param {string} control */
+		has(control) {
+			return this.controls.includes(control);
+		}
 
-    /** @param {string} name */
-    label(name) {
-      return this.root.getAttribute(`data-publist-label-${name}`) || "";
-    }
+		/** @param {string} name */
+		label(name) {
+			return this.root.getAttribute(`data-publist-label-${name}`) || "";
+		}
 
-    insertControls() {
-      const bar = make("div", { class: "publist-controls" });
-      const tools = make("div", { class: "publist-tools" });
-      if (this.tabs.length) {
-        bar.append(this.makeTabs());
-        this.panel.setAttribute("role", "tabpanel");
-      }
-      if (this.has("search")) tools.append(this.makeSearch());
-      if (this.has("sort") && this.sorts.length > 1) tools.append(this.makeSort());
-      if (tools.childElementCount) bar.append(tools);
-      bar.append(this.status);
-      // Below what describes the whole list (its chart, its download link).
-      const groups = this.groups.map((group) => group.node);
-      this.root.insertBefore(bar, groups[0]);
-      bar.after(this.panel);
-      this.panel.append(...groups, this.flat, this.empty);
-    }
+		insertControls() {
+			const bar = make("div", { class: "publist-controls" });
+			const tools = make("div", { class: "publist-tools" });
+			if (this.tabs.length) {
+				bar.append(this.makeTabs());
+				this.panel.setAttribute("role", "tabpanel");
+			}
+			if (this.has("search")) tools.append(this.makeSearch());
+			if (this.has("sort") && this.sorts.length > 1) tools.append(this.makeSort());
+			if (tools.childElementCount) bar.append(tools);
+			bar.append(this.status);
+			// Below what describes the whole list (its chart, its download link).
+			const groups = this.groups.map((group) => group.node);
+			this.root.insertBefore(bar, groups[0]);
+			bar.after(this.panel);
+			this.panel.append(...groups, this.flat, this.empty);
+		}
 
-    makeTabs() {
-      const list = make("div", { class: "publist-tabs", role: "tablist", "aria-label": this.label("tabs") });
-      this.tabButtons = this.tabs.map(([name], index) => {
-        const button = make("button", { type: "button", role: "tab", class: "publist-tab",
-          id: `${this.id}-tab-${name}`, "aria-controls": this.panel.id });
-        button.addEventListener("click", () => this.change({ tab: index }, true));
-        return button;
-      });
-      list.append(...this.tabButtons);
-      list.addEventListener("keydown", (event) => {
-        const count = this.tabs.length;
-        const step = TAB_KEYS[/** @type {keyof TAB_KEYS} */ (event.key)];
-        const next = step ? (this.state.tab + step + count) % count
-          : { Home: 0, End: count - 1 }[event.key] ?? -1;
-        if (next < 0) return;
-        event.preventDefault();
-        this.change({ tab: next }, true);
-        this.tabButtons?.[next].focus();
-      });
-      return list;
-    }
+		makeTabs() {
+			const list = make("div", { class: "publist-tabs", role: "tablist", "aria-label": this.label("tabs") });
+			this.tabButtons = this.tabs.map(([name], index) => {
+				const button = make("button", { type: "button", role: "tab", class: "publist-tab",
+					id: `${this.id}-tab-${name}`, "aria-controls": this.panel.id });
+				button.addEventListener("click", () => this.change({ tab: index }, true));
+				return button;
+			});
+			list.append(...this.tabButtons);
+			list.addEventListener("keydown", (event) => {
+				const count = this.tabs.length;
+				const step = TAB_KEYS[/** @type {keyof TAB_KEYS} */ (event.key)];
+				const next = step ? (this.state.tab + step + count) % count
+					: { Home: 0, End: count - 1 }[event.key] ?? -1;
+				if (next < 0) return;
+				event.preventDefault();
+				this.change({ tab: next }, true);
+				this.tabButtons?.[next].focus();
+			});
+			return list;
+		}
 
-    makeSort() {
-      const select = /** @type {HTMLSelectElement} */ (make("select", { id: `${this.id}-sort` }));
-      for (const [name, text] of this.sorts) select.append(new Option(text, name));
-      select.addEventListener("change", () => this.change({ sort: select.selectedIndex }, true));
-      this.sortSelect = select;
-      return this.field("sort", select);
-    }
+		makeSort() {
+			const select = /** @type {HTMLSelectElement} */ (make("select", { id: `${this.id}-sort` }));
+			for (const [name, text] of this.sorts) select.append(new Option(text, name));
+			select.addEventListener("change", () => this.change({ sort: select.selectedIndex }, true));
+			this.sortSelect = select;
+			return this.field("sort", select);
+		}
 
-    makeSearch() {
-      const input = /** @type {HTMLInputElement} */ (make("input", { type: "search",
-        id: `${this.id}-search`, placeholder: this.label("search-placeholder"),
-        autocomplete: "off" }));
-      // The first keystroke adds a history entry, the next ones update it.
-      input.addEventListener("input", () => {
-        this.change({ query: input.value }, !this.typing);
-        this.typing = true;
-      });
-      this.searchInput = input;
-      return this.field("search", input);
-    }
+		makeSearch() {
+			const input = /** @type {HTMLInputElement} */ (make("input", { type: "search",
+				id: `${this.id}-search`, placeholder: this.label("search-placeholder"),
+				autocomplete: "off" }));
+			// The first keystroke adds a history entry, the next ones update it.
+			input.addEventListener("input", () => {
+				this.change({ query: input.value }, !this.typing);
+				this.typing = true;
+			});
+			this.searchInput = input;
+			return this.field("search", input);
+		}
 
-    /** @param {string} name @param {HTMLElement} control */
-    field(name, control) {
-      const field = make("div", { class: `publist-${name}` });
-      field.append(make("label", { for: control.id }, this.label(name)), control);
-      return field;
-    }
+		/** @param {string} name @param {HTMLElement} control */
+		field(name, control) {
+			const field = make("div", { class: `publist-${name}` });
+			field.append(make("label", { for: control.id }, this.label(name)), control);
+			return field;
+		}
 
-    /** @param {Partial<typeof this.state>} update @param {boolean} push */
-    change(update, push) {
-      if (!("query" in update)) this.typing = false;
-      this.show({ ...this.state, ...update });
-      this.writeUrl(push);
-    }
+		/** @param {Partial<typeof this.state>} update @param {boolean} push */
+		change(update, push) {
+			if (!("query" in update)) this.typing = false;
+			this.show({ ...this.state, ...update });
+			this.writeUrl(push);
+		}
 
-    /** @param {typeof this.state} state */
-    show(state) {
-      this.state = state;
-      if (state.sort !== this.arrangedSort) this.arrange(state.sort);
-      const counts = this.filter();
-      const { tab, sort, query } = state;
-      this.tabButtons?.forEach((button, index) => {
-        button.textContent = this.label("tab-count")
-          .replace("{label}", this.tabs[index][1]).replace("{count}", String(counts[index]));
-        button.setAttribute("aria-selected", String(index === tab));
-        button.tabIndex = index === tab ? 0 : -1;
-        if (index === tab) this.panel.setAttribute("aria-labelledby", button.id);
-      });
-      if (this.sortSelect) this.sortSelect.selectedIndex = sort;
-      if (this.searchInput && this.searchInput.value !== query) this.searchInput.value = query;
-    }
+		/** @param {typeof this.state} state */
+		show(state) {
+			this.state = state;
+			if (state.sort !== this.arrangedSort) this.arrange(state.sort);
+			const counts = this.filter();
+			const { tab, sort, query } = state;
+			this.tabButtons?.forEach((button, index) => {
+				button.textContent = this.label("tab-count")
+					.replace("{label}", this.tabs[index][1]).replace("{count}", String(counts[index]));
+				button.setAttribute("aria-selected", String(index === tab));
+				button.tabIndex = index === tab ? 0 : -1;
+				if (index === tab) this.panel.setAttribute("aria-labelledby", button.id);
+			});
+			if (this.sortSelect) this.sortSelect.selectedIndex = sort;
+			if (this.searchInput && this.searchInput.value !== query) this.searchInput.value = query;
+		}
 
-    /** @param {number} sort */
-    arrange(sort) {
-      const mode = this.sorts[sort][2];
-      // Ranks are the positions 0..n-1.
-      /** @type {typeof this.entries} */
-      let ordered = new Array(this.entries.length);
-      for (const entry of this.entries) ordered[entry.ranks[sort]] = entry;
-      if (mode !== FLATTEN) {
-        // Groups in the order of their first entry, or as built.
-        const groups =
-          mode === ORDER_GROUPS ? [...new Set(ordered.map((entry) => this.groups[entry.group]))] : this.groups;
-        // Move only misplaced groups (with all their entries).
-        let before = this.flat;
-        for (const group of groups.slice().reverse()) {
-          if (group.node.nextElementSibling !== before) move(this.panel, group.node, before);
-          before = group.node;
-        }
-        ordered = groups.flatMap((group) => ordered.filter((entry) => entry.group === group.index));
-      }
-      this.flat.hidden = mode !== FLATTEN;
-      this.arrangedSort = sort;
-      this.place(ordered, (entry) => (mode === FLATTEN ? this.flat : this.groups[entry.group].list));
-    }
+		/** @param {number} sort */
+		arrange(sort) {
+			const mode = this.sorts[sort][2];
+			// Ranks are the positions 0..n-1.
+			/** @type {typeof this.entries} */
+			let ordered = new Array(this.entries.length);
+			for (const entry of this.entries) ordered[entry.ranks[sort]] = entry;
+			if (mode !== FLATTEN) {
+				// Groups in the order of their first entry, or as built.
+				const groups =
+					mode === ORDER_GROUPS ? [...new Set(ordered.map((entry) => this.groups[entry.group]))] : this.groups;
+				// Move only misplaced groups (with all their entries).
+				let before = this.flat;
+				for (const group of groups.slice().reverse()) {
+					if (group.node.nextElementSibling !== before) move(this.panel, group.node, before);
+					before = group.node;
+				}
+				ordered = groups.flatMap((group) => ordered.filter((entry) => entry.group === group.index));
+			}
+			this.flat.hidden = mode !== FLATTEN;
+			this.arrangedSort = sort;
+			this.place(ordered, (entry) => (mode === FLATTEN ? this.flat : this.groups[entry.group].list));
+		}
 
-    /**
-     * Order entries from the top; the rest wait below or in a hidden list.
-     * @param {typeof this.entries} ordered
-     * @param {(entry: typeof this.entries[0]) => Element} listOf
-     */
-    place(ordered, listOf) {
-      const run = ++this.arranging;
-      /** @type {Map<Element, Element | null>} */
-      const cursors = new Map();
-      let next = 0;
-      /** @param {number} count */
-      const step = (count) => {
-        for (const end = Math.min(ordered.length, next + count); next < end; next += 1) {
-          const { node } = ordered[next];
-          const list = listOf(ordered[next]);
-          const cursor = cursors.has(list) ? cursors.get(list) ?? null : list.firstElementChild;
-          if (cursor === node) cursors.set(list, node.nextElementSibling);
-          else move(list, node, cursor);
-          if (!cursors.has(list)) cursors.set(list, cursor);
-        }
-        // A newer order stops this one.
-        if (next < ordered.length) setTimeout(() => run === this.arranging && step(CHUNK), 0);
-        else this.root.dispatchEvent(new CustomEvent("publist:arranged"));
-      };
-      step(FIRST_SCREEN);
-    }
+		/**
+		 * Order entries from the top; the rest wait below or in a hidden list.
+		 * @param {typeof this.entries} ordered
+		 * @param {(entry: typeof this.entries[0]) => Element} listOf
+		 */
+		place(ordered, listOf) {
+			const run = ++this.arranging;
+			/** @type {Map<Element, Element | null>} */
+			const cursors = new Map();
+			let next = 0;
+			/** @param {number} count */
+			const step = (count) => {
+				for (const end = Math.min(ordered.length, next + count); next < end; next += 1) {
+					const { node } = ordered[next];
+					const list = listOf(ordered[next]);
+					const cursor = cursors.has(list) ? cursors.get(list) ?? null : list.firstElementChild;
+					if (cursor === node) cursors.set(list, node.nextElementSibling);
+					else move(list, node, cursor);
+					if (!cursors.has(list)) cursors.set(list, cursor);
+				}
+				// A newer order stops this one.
+				if (next < ordered.length) setTimeout(() => run === this.arranging && step(CHUNK), 0);
+				else this.root.dispatchEvent(new CustomEvent("publist:arranged"));
+			};
+			step(FIRST_SCREEN);
+		}
 
-    filter() {
-      const terms = fold(this.state.query);
-      const tabCounts = this.tabs.map(() => 0);
-      const groupCounts = this.groups.map(() => 0);
-      let shown = 0;
-      for (const entry of this.entries) {
-        const matches = terms.every((term) => entry.text.includes(term));
-        if (matches) for (const tab of entry.tabs) tabCounts[tab] += 1;
-        const visible = matches && (!this.tabs.length || entry.tabs.includes(this.state.tab));
-        if (visible !== entry.visible) entry.node.hidden = !(entry.visible = visible);
-        if (visible) {
-          shown += 1;
-          groupCounts[entry.group] += 1;
-        }
-      }
-      const flattened = this.sorts[this.state.sort][2] === FLATTEN;
-      for (const group of this.groups) group.node.hidden = flattened || !groupCounts[group.index];
-      this.empty.hidden = shown > 0;
-      const count = this.label(shown === 1 ? "count-one" : "count").replace("{count}", String(shown));
-      const status = shown ? count : this.label("no-results");
-      if (this.status.textContent !== status) this.status.textContent = status;
-      return tabCounts;
-    }
+		filter() {
+			const terms = fold(this.state.query);
+			const tabCounts = this.tabs.map(() => 0);
+			const groupCounts = this.groups.map(() => 0);
+			let shown = 0;
+			for (const entry of this.entries) {
+				const matches = terms.every((term) => entry.text.includes(term));
+				if (matches) for (const tab of entry.tabs) tabCounts[tab] += 1;
+				const visible = matches && (!this.tabs.length || entry.tabs.includes(this.state.tab));
+				if (visible !== entry.visible) entry.node.hidden = !(entry.visible = visible);
+				if (visible) {
+					shown += 1;
+					groupCounts[entry.group] += 1;
+				}
+			}
+			const flattened = this.sorts[this.state.sort][2] === FLATTEN;
+			for (const group of this.groups) group.node.hidden = flattened || !groupCounts[group.index];
+			this.empty.hidden = shown > 0;
+			const count = this.label(shown === 1 ? "count-one" : "count").replace("{count}", String(shown));
+			const status = shown ? count : this.label("no-results");
+			if (this.status.textContent !== status) this.status.textContent = status;
+			return tabCounts;
+		}
 
-    // URL parameters are named after the list's id: several lists keep apart.
-    readUrl() {
-      const params = new URLSearchParams(location.search);
-      /** @param {string} name */
-      const param = (name) => params.get(`${this.id}.${name}`);
-      const tab = this.tabs.findIndex(([name]) => name === param("tab"));
-      const sort = this.sorts.findIndex(([name]) => name === param("sort"));
-      const query = (this.has("search") && param("q")) || "";
-      return { tab: Math.max(tab, 0), sort: sort < 0 ? this.initialSort : sort, query };
-    }
+		// URL parameters are named after the list's id: several lists keep apart.
+		readUrl() {
+			const params = new URLSearchParams(location.search);
+			/** @param {string} name */
+			const param = (name) => params.get(`${this.id}.${name}`);
+			const tab = this.tabs.findIndex(([name]) => name === param("tab"));
+			const sort = this.sorts.findIndex(([name]) => name === param("sort"));
+			const query = (this.has("search") && param("q")) || "";
+			return { tab: Math.max(tab, 0), sort: sort < 0 ? this.initialSort : sort, query };
+		}
 
-    /** @param {boolean} push */
-    writeUrl(push) {
-      const { tab, sort, query } = this.state;
-      const url = new URL(location.href);
-      const values = {
-        tab: tab > 0 ? this.tabs[tab][0] : "",
-        sort: sort !== this.initialSort ? this.sorts[sort][0] : "",
-        q: query,
-      };
-      for (const [name, value] of Object.entries(values)) {
-        if (value) url.searchParams.set(`${this.id}.${name}`, value);
-        else url.searchParams.delete(`${this.id}.${name}`);
-      }
-      if (url.href === location.href) return;
-      try {
-        history[push ? "pushState" : "replaceState"](null, "", url.href);
-      } catch {
-        // Some browsers refuse this on file: pages; the view still updates.
-      }
-    }
-  }
+		/** @param {boolean} push */
+		writeUrl(push) {
+			const { tab, sort, query } = this.state;
+			const url = new URL(location.href);
+			const values = {
+				tab: tab > 0 ? this.tabs[tab][0] : "",
+				sort: sort !== this.initialSort ? this.sorts[sort][0] : "",
+				q: query,
+			};
+			for (const [name, value] of Object.entries(values)) {
+				if (value) url.searchParams.set(`${this.id}.${name}`, value);
+				else url.searchParams.delete(`${this.id}.${name}`);
+			}
+			if (url.href === location.href) return;
+			try {
+				history[push ? "pushState" : "replaceState"](null, "", url.href);
+			} catch {
+				// Some browsers refuse this on file: pages; the view still updates.
+			}
+		}
+	}
 
-  // BibTeX copy buttons, labelled by the toggle's data-publist-copy and -copied.
-  const clipboard = navigator.clipboard;
-  const ANNOUNCEMENT_MS = 4000;
+	// BibTeX copy buttons, labelled by the toggle's data-publist-copy and -copied.
+	const clipboard = navigator.clipboard;
+	const ANNOUNCEMENT_MS = 4000;
 
-  /** @param {HTMLElement} details */
-  const addCopyButton = (details) => {
-    const code = details.querySelector("pre");
-    if (!code || details.querySelector(".publist-copy")) return;
-    const button = make("button", { type: "button", class: "publist-copy" }, details.dataset.publistCopy || "Copy");
-    const status = make("span", { class: "publist-copy-status", role: "status", "aria-live": "polite" });
-    /** @type {number | undefined} */
-    let timer;
-    button.addEventListener("click", () => {
-      const text = (code.textContent || "").replace(/\n+$/, "") + "\n";
-      clipboard.writeText(text).then(
-        () => {
-          status.textContent = details.dataset.publistCopied || "Copied";
-          clearTimeout(timer);
-          timer = setTimeout(() => (status.textContent = ""), ANNOUNCEMENT_MS);
-        },
-        () => (status.textContent = ""),
-      );
-    });
-    // Before the code in tab order.
-    const summary = details.querySelector("summary");
-    if (summary) summary.after(button, status);
-    else details.prepend(button, status);
-  };
+	/** @param {HTMLElement} details */
+	const addCopyButton = (details) => {
+		const code = details.querySelector("pre");
+		if (!code || details.querySelector(".publist-copy")) return;
+		const button = make("button", { type: "button", class: "publist-copy" }, details.dataset.publistCopy || "Copy");
+		const status = make("span", { class: "publist-copy-status", role: "status", "aria-live": "polite" });
+		/** @type {number | undefined} */
+		let timer;
+		button.addEventListener("click", () => {
+			const text = (code.textContent || "").replace(/\n+$/, "") + "\n";
+			clipboard.writeText(text).then(
+				() => {
+					status.textContent = details.dataset.publistCopied || "Copied";
+					clearTimeout(timer);
+					timer = setTimeout(() => (status.textContent = ""), ANNOUNCEMENT_MS);
+				},
+				() => (status.textContent = ""),
+			);
+		});
+		// Before the code in tab order.
+		const summary = details.querySelector("summary");
+		if (summary) summary.after(button, status);
+		else details.prepend(button, status);
+	};
 
-  const start = () => {
-    // Lists from several documents (singlehtml) may share an id: keep each apart.
-    const ids = new Set();
-    for (const root of document.querySelectorAll(".publist[data-publist-controls]")) {
-      const base = root.id;
-      for (let n = 2; ids.has(root.id); n += 1) root.id = `${base}-${n}`;
-      ids.add(root.id);
-      new PublicationList(/** @type {HTMLElement} */ (root));
-    }
-    if (typeof clipboard?.writeText !== "function") return;
-    for (const details of document.querySelectorAll("details.publist-bibtex")) {
-      addCopyButton(/** @type {HTMLElement} */ (details));
-    }
-  };
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+	const start = () => {
+		// Lists from several documents (singlehtml) may share an id: keep each apart.
+		const ids = new Set();
+		for (const root of document.querySelectorAll(".publist[data-publist-controls]")) {
+			const base = root.id;
+			for (let n = 2; ids.has(root.id); n += 1) root.id = `${base}-${n}`;
+			ids.add(root.id);
+			new PublicationList(/** @type {HTMLElement} */ (root));
+		}
+		if (typeof clipboard?.writeText !== "function") return;
+		for (const details of document.querySelectorAll("details.publist-bibtex")) {
+			addCopyButton(/** @type {HTMLElement} */ (details));
+		}
+	};
+	if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+	else start();
 })();

@@ -102,7 +102,10 @@ def build_html(
         builder,
         srcdir=source,
         builddir=outdir / "build",
-        confoverrides={"html_theme": theme, "suppress_warnings": list(suppress)},
+        confoverrides={
+            "html_theme": theme,
+            **({"suppress_warnings": list(suppress)} if suppress else {}),
+        },
         status=io.StringIO(),
         warning=warnings,
         freshenv=True,
