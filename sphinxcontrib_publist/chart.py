@@ -11,6 +11,7 @@ from docutils import nodes
 
 from . import labels
 from .model import Publication
+from .nodes import WRAPPER, add_node
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -26,7 +27,6 @@ TOP = 14
 BOTTOM = 18
 SIDE = 4
 MAX_LABELS = 20
-NON_HTML_FORMATS = ("latex", "text", "man", "texinfo")
 
 
 class publist_chart(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
@@ -169,15 +169,6 @@ def visit_chart_html(self: HTML5Translator, node: publist_chart) -> None:
     raise nodes.SkipNode
 
 
-def _pass(self: object, node: nodes.Element) -> None:
-    """Render the table of counts as it is."""
-
-
 def register(app: Sphinx) -> None:
-    """Add the chart node: SVG in HTML, its table everywhere else."""
-    wrapper: Any = (_pass, _pass)
-    app.add_node(
-        publist_chart,
-        html=(visit_chart_html, None),
-        **dict.fromkeys(NON_HTML_FORMATS, wrapper),
-    )
+    """Add the chart node: SVG in HTML, its table of counts everywhere else."""
+    add_node(app, publist_chart, (visit_chart_html, None), WRAPPER)

@@ -23,7 +23,7 @@ from sphinx.domains import Domain
 from . import labels
 from .model import Publication
 from .names import NameFormat
-from .nodes import publist_entry, publist_list, publist_pending
+from .nodes import HIDDEN, add_node, publist_entry, publist_list, publist_pending
 from .scholar import coins, record_of
 
 if TYPE_CHECKING:
@@ -34,7 +34,6 @@ if TYPE_CHECKING:
 
 DETAILS_ATTRIBUTE = "publist_details"
 SAFE_PAGE_CHARS = re.compile(r"[^A-Za-z0-9_-]")
-NON_HTML_FORMATS = ("latex", "text", "man", "texinfo")
 
 
 @dataclass(frozen=True)
@@ -207,16 +206,8 @@ def visit_coins_html(self: HTML5Translator, node: publist_coins) -> None:
     raise nodes.SkipNode
 
 
-def skip(self: object, node: nodes.Element) -> None:
-    """Render nothing, children included."""
-    raise nodes.SkipNode
-
-
 def register(app: Sphinx) -> None:
     """Add the COinS node, the domain and the write-time links."""
-    hidden: Any = (skip, None)
-    app.add_node(
-        publist_coins, html=(visit_coins_html, None), **dict.fromkeys(NON_HTML_FORMATS, hidden)
-    )
+    add_node(app, publist_coins, (visit_coins_html, None), HIDDEN)
     app.add_domain(PublistDomain)
     app.connect("doctree-resolved", add_details_links)

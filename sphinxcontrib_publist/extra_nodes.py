@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
+from .nodes import HIDDEN, WRAPPER, add_node, render_as
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
@@ -94,45 +96,14 @@ def visit_badge_html(self: HTML5Translator, node: publist_badge) -> None:
     raise nodes.SkipNode
 
 
-def skip(self: object, node: nodes.Element) -> None:
-    """Render nothing, children included."""
-    raise nodes.SkipNode
-
-
-def _pass(self: object, node: nodes.Element) -> None:
-    """Render nothing for a wrapper: its children render as usual."""
-
-
-def _as_paragraph() -> tuple[Any, Any]:
-    def visit(self: Any, node: nodes.Element) -> None:
-        self.visit_paragraph(node)
-
-    def depart(self: Any, node: nodes.Element) -> None:
-        self.depart_paragraph(node)
-
-    return visit, depart
-
-
-OTHER_FORMATS = ("latex", "text", "man", "texinfo")
-
-
-def _others(visitors: tuple[Any, Any]) -> dict[str, Any]:
-    return dict.fromkeys(OTHER_FORMATS, visitors)
-
-
 def register(app: Sphinx) -> None:
     """Add the nodes with one visitor pair per builder family."""
-    wrapper = (_pass, _pass)
-    app.add_node(publist_bibtex, html=(visit_bibtex_html, None), **_others(wrapper))
-    app.add_node(
-        publist_authors,
-        html=(visit_authors_html, depart_authors_html),
-        **_others(_as_paragraph()),
+    add_node(app, publist_bibtex, (visit_bibtex_html, None), WRAPPER)
+    add_node(
+        app, publist_authors, (visit_authors_html, depart_authors_html), render_as("paragraph")
     )
-    app.add_node(
-        publist_more_authors,
-        html=(visit_more_authors_html, None),
-        **_others((visit_more_authors_other, None)),
+    add_node(
+        app, publist_more_authors, (visit_more_authors_html, None), (visit_more_authors_other, None)
     )
-    app.add_node(publist_badge, html=(visit_badge_html, None), **_others(wrapper))
-    app.add_node(publist_download, html=(skip, None), **_others((skip, None)))
+    add_node(app, publist_badge, (visit_badge_html, None), WRAPPER)
+    add_node(app, publist_download, HIDDEN, HIDDEN)

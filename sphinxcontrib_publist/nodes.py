@@ -111,7 +111,17 @@ def _pass(self: object, node: nodes.Element) -> None:
     """Render nothing for a wrapper: its children render as usual."""
 
 
-def _as(name: str) -> tuple[Any, Any]:
+def skip(self: object, node: nodes.Element) -> None:
+    """Render nothing, children included."""
+    raise nodes.SkipNode
+
+
+Visitors = tuple[Any, Any]
+WRAPPER: Visitors = (_pass, _pass)
+HIDDEN: Visitors = (skip, None)
+
+
+def render_as(name: str) -> Visitors:
     """Visitors that render a node as the writer renders ``name`` nodes."""
 
     def visit(self: Any, node: nodes.Element) -> None:
@@ -126,26 +136,15 @@ def _as(name: str) -> tuple[Any, Any]:
 NON_HTML_FORMATS = ("latex", "text", "man", "texinfo")
 
 
+def add_node(app: Sphinx, node: type[nodes.Element], html: Visitors, other: Visitors) -> None:
+    """Register ``node`` with ``html`` visitors and ``other`` for every non-HTML writer."""
+    others: dict[str, Any] = dict.fromkeys(NON_HTML_FORMATS, other)
+    app.add_node(node, html=html, **others)
+
+
 def register(app: Sphinx) -> None:
     """Add the nodes with one visitor pair per builder family."""
-    wrapper: Any = (_pass, _pass)
-    app.add_node(
-        publist_list,
-        html=(visit_list_html, depart_div_html),
-        **dict.fromkeys(NON_HTML_FORMATS, wrapper),
-    )
-    app.add_node(
-        publist_group,
-        html=(visit_group_html, depart_div_html),
-        **dict.fromkeys(NON_HTML_FORMATS, wrapper),
-    )
-    app.add_node(
-        publist_entry,
-        html=(visit_entry_html, depart_entry_html),
-        **dict.fromkeys(NON_HTML_FORMATS, _as("list_item")),  # type: ignore[arg-type]
-    )
-    app.add_node(
-        publist_abstract,
-        html=(visit_abstract_html, None),
-        **dict.fromkeys(NON_HTML_FORMATS, _as("block_quote")),  # type: ignore[arg-type]
-    )
+    add_node(app, publist_list, (visit_list_html, depart_div_html), WRAPPER)
+    add_node(app, publist_group, (visit_group_html, depart_div_html), WRAPPER)
+    add_node(app, publist_entry, (visit_entry_html, depart_entry_html), render_as("list_item"))
+    add_node(app, publist_abstract, (visit_abstract_html, None), render_as("block_quote"))
