@@ -85,7 +85,7 @@ class PublicationsDirective(SphinxDirective):
                 # An unreadable file: the problem is where the directive names it.
                 warn_diagnostic(diagnostic, self.get_location())
         shown = self._select(loaded.publications, spec)
-        formatted = self._format(shown, spec)
+        formatted = self._format(shown, spec, config)
         groups = self._groups(shown, formatted, spec)
         by_key = {publication.key: publication for publication in shown}
         root = render_list(
@@ -99,7 +99,7 @@ class PublicationsDirective(SphinxDirective):
             root.insert(0, download_node(bibtex, self.env.docname))
         root["classes"].extend(self.options.get("class", []))
         displayed = [by_key[entry.key] for group in groups for entry in group.entries]
-        self._make_interactive(root, displayed, spec)
+        self._make_interactive(root, displayed, spec, config)
         add_chart(root, shown, spec.chart)
         self._annotate(root, by_key, spec, config)
         for entry in root.findall(publist_pending):
@@ -109,10 +109,14 @@ class PublicationsDirective(SphinxDirective):
         return [root]
 
     def _make_interactive(
-        self, root: publist_list, displayed: list[Publication], spec: ListSpec
+        self,
+        root: publist_list,
+        displayed: list[Publication],
+        spec: ListSpec,
+        config: PublistConfig,
     ) -> None:
         plan, problems = controls.plan_for_options(
-            displayed, self.options, self.config.publist_controls, spec.group_by
+            displayed, self.options, config.controls, spec.group_by
         )
         for problem in problems:
             warn(problem.message, problem.subtype, self.get_location())
@@ -171,13 +175,15 @@ class PublicationsDirective(SphinxDirective):
                 chosen.append(publication)
         return chosen
 
-    def _format(self, shown: Sequence[Publication], spec: ListSpec) -> list[FormattedEntry]:
+    def _format(
+        self, shown: Sequence[Publication], spec: ListSpec, config: PublistConfig
+    ) -> list[FormattedEntry]:
         options = FormatOptions(
             highlight=NameMatcher(spec.highlight),
             omit=NameMatcher(spec.omit),
             name_format=spec.name_format,
             abstracts=spec.abstracts != "hidden",
-            author_links=author_lookup(self.config.publist_author_links),
+            author_links=author_lookup(config.author_links),
         )
         formatted, problems = format_entries(shown, spec.style, options)
         for problem in problems:
