@@ -3,6 +3,8 @@
 project = "Kevin Swersky"
 author = "Kevin Swersky"
 copyright = "Kevin Swersky"
+# EPUB 3 requires a version; a profile site has no releases, so it is the year.
+version = release = "2026"
 
 extensions = ["myst_parser", "sphinxcontrib_publist"]
 

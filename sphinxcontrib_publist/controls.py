@@ -10,7 +10,7 @@ from . import labels
 from .diagnostics import Diagnostic
 from .interactive import Interactive, parse_controls, parse_tab_option, plan_interactive
 from .model import Publication
-from .nodes import publist_entry, publist_list, publist_pending
+from .nodes import publist_list, publist_pending
 
 
 def plan_for_options(
@@ -40,9 +40,9 @@ def attach(root: publist_list, plan: Interactive, list_id: str) -> None:
         pending["extra"] = replace(extra, data=(*extra.data, *data))
 
 
-def tab_members(entry: publist_entry) -> set[int]:
-    """The indices of the tabs listing an expanded entry, from its script data."""
-    data: Mapping[str, str] = entry.get("data", {})
+def tab_members(pending: publist_pending) -> set[int]:
+    """The indices of the tabs listing an entry, from its script data."""
+    data = dict(pending["extra"].data)
     return {int(index) for index in data.get("tabs", "").split()}
 
 

@@ -4,8 +4,8 @@ At read time the directive records on each list node, as picklable data, what
 its entries need (``ListDetails``); with ``:details: pages`` that includes each
 entry's publication, which ``pages.py`` renders as a page of its own. The
 ``publist`` domain remembers which documents have such lists. At write time,
-once the entries are expanded, ``add_details_links`` adds the links for the
-current builder.
+``DetailsLinks`` tells each entry its links for the current builder, and
+``add_details`` adds them when the entry is expanded.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
 from sphinx.domains import Domain
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import labels
 from .model import Publication
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
 
 DETAILS_ATTRIBUTE = "publist_details"
+LINKS_ATTRIBUTE = "publist_links"
 SAFE_PAGE_CHARS = re.compile(r"[^A-Za-z0-9_-]")
 
 
@@ -154,34 +156,61 @@ def page_available(env: BuildEnvironment, page: str) -> bool:
     return bool(page) and page not in env.all_docs
 
 
-def add_details_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Add "View details" links and COinS in HTML; elsewhere the title's url/doi link stays."""
-    for root in doctree.findall(publist_list):
-        details = list_details(root)
-        if details is None:
-            continue
-        # The data has served once written; writers must not serialise it.
-        del root[DETAILS_ATTRIBUTE]
-        if app.builder.format == "html":
-            _add_to_entries(app, root, details, docname)
+class DetailsLinks(SphinxPostTransform):
+    """Tell each pending entry its "View details" link and COinS, in HTML only.
+
+    It runs before the entries are expanded (``expand.py``), which calls
+    ``add_details`` on each one.
+    """
+
+    default_priority = 890
+
+    def run(self, **kwargs: Any) -> None:
+        """Move each list's details onto its entries; elsewhere just drop them."""
+        for root in self.document.findall(publist_list):
+            details = list_details(root)
+            if details is None:
+                continue
+            # The data has served once written; writers must not serialise it.
+            del root[DETAILS_ATTRIBUTE]
+            if self.app.builder.format == "html":
+                _note_on_entries(self.app, root, details, self.env.docname)
 
 
-def _add_to_entries(app: Sphinx, root: publist_list, details: ListDetails, docname: str) -> None:
+@dataclass(frozen=True)
+class EntryLinks:
+    """What one entry gets when written: a details link, its target, its COinS."""
+
+    target: str
+    internal: bool
+    show_link: bool
+    coins: str
+
+
+def _note_on_entries(app: Sphinx, root: publist_list, details: ListDetails, docname: str) -> None:
     pages = pages_supported(app.builder)
     by_anchor = {entry.anchor: entry for entry in details.entries}
-    for node in root.findall(publist_entry):
-        entry = by_anchor.get(node["ids"][0])
+    for pending in root.findall(publist_pending):
+        entry = by_anchor.get(pending["ids"][0])
         if entry is None:
             continue
         page = entry.page if pages and page_available(app.env, entry.page) else ""
         target = app.builder.get_relative_uri(docname, page) if page else entry.fallback
-        if details.mode != "none" and target:
-            label = labels.view_details()
-            link = nodes.reference(label, label, refuri=target, internal=bool(page))
-            node += nodes.paragraph("", "", link, classes=["publist-details-link"])
-        if page:
-            _link_title(node, target)
-        node += publist_coins(coins=entry.coins)
+        show_link = details.mode != "none" and bool(target)
+        pending[LINKS_ATTRIBUTE] = EntryLinks(target, bool(page), show_link, entry.coins)
+
+
+def add_details(node: publist_entry, links: EntryLinks | None) -> None:
+    """Add an expanded entry's details link, title link and COinS, if it has them."""
+    if links is None:
+        return
+    if links.show_link:
+        label = labels.view_details()
+        link = nodes.reference(label, label, refuri=links.target, internal=links.internal)
+        node += nodes.paragraph("", "", link, classes=["publist-details-link"])
+    if links.internal:
+        _link_title(node, links.target)
+    node += publist_coins(coins=links.coins)
 
 
 def _link_title(entry: nodes.Element, target: str) -> None:
@@ -210,4 +239,4 @@ def register(app: Sphinx) -> None:
     """Add the COinS node, the domain and the write-time links."""
     add_node(app, publist_coins, (visit_coins_html, None), HIDDEN)
     app.add_domain(PublistDomain)
-    app.connect("doctree-resolved", add_details_links)
+    app.add_post_transform(DetailsLinks)

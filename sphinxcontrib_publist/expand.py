@@ -1,36 +1,81 @@
-"""Write-time expansion of formatted entries into ordinary doctree nodes."""
+"""Write-time expansion of formatted entries into ordinary doctree nodes.
+
+Writers that know ``publist_pending`` expand each entry while they write it
+and drop its nodes right after, so a list of thousands of entries never exists
+as one full tree: that is most of a large build's peak memory. Other builders
+get the full tree from a post-transform.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from .details import LINKS_ATTRIBUTE, add_details
 from .entry_parts import copy_download_files
-from .nodes import publist_pending
-from .render import render_entry
+from .nodes import add_node, publist_pending
+from .render import entry_search_text, render_entry
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+
+# The epub builder adds visible link targets to the doctree after the
+# post-transforms, so it must see every entry's links in the tree.
+FULL_TREE_BUILDERS = frozenset({"epub"})
+STREAMING_FORMATS = frozenset({"html", "latex", "text", "man", "texinfo"})
+
+
+def streams(builder: Builder) -> bool:
+    """Whether ``builder``'s writer expands pending entries itself, one at a time."""
+    return builder.format in STREAMING_FORMATS and builder.name not in FULL_TREE_BUILDERS
 
 
 class ExpandEntries(SphinxPostTransform):
-    """Replace each pending entry by its nodes, for every builder.
+    """Prepare pending entries for the writer, or expand them for other builders.
 
-    It runs after Sphinx's own post-transforms, so they walk the small tree;
-    the writer, the search indexer and later handlers see the full one.
+    It runs after Sphinx's own post-transforms, so they walk the small tree.
     """
 
     default_priority = 900
 
     def run(self, **kwargs: Any) -> None:
-        """Expand every pending entry of the document."""
+        """Give each entry its search words, or replace it by its nodes."""
+        if streams(self.app.builder):
+            if self.app.builder.format == "html":
+                # The search indexer reads the tree before it is written.
+                for pending in self.document.findall(publist_pending):
+                    pending += nodes.Text(entry_search_text(pending["entry"], pending["abstracts"]))
+            return
         for pending in list(self.document.findall(publist_pending)):
-            entry = render_entry(pending["entry"], pending["extra"], pending["abstracts"])
-            copy_download_files(pending, entry)
-            pending.replace_self(entry)
+            pending.replace_self(expanded(pending))
+
+
+def expanded(pending: publist_pending) -> nodes.Element:
+    """The nodes of one pending entry, with the download files Sphinx collected."""
+    entry = render_entry(pending["entry"], pending["extra"], pending["abstracts"])
+    # Outside HTML a tabbed list repeats entries, and only the first keeps its id.
+    entry["ids"] = list(pending["ids"])
+    copy_download_files(pending, entry)
+    add_details(entry, pending.get(LINKS_ATTRIBUTE))
+    return entry
+
+
+def visit_pending(self: object, node: publist_pending) -> None:
+    """Swap in the entry's nodes; the writer then walks them as usual."""
+    entry = expanded(node)
+    del node[:]
+    node += entry
+
+
+def depart_pending(self: object, node: publist_pending) -> None:
+    """Drop the nodes just written."""
+    del node[:]
 
 
 def register(app: Sphinx) -> None:
-    """Add the post-transform."""
+    """Add the post-transform and the writers' expansion."""
     app.add_post_transform(ExpandEntries)
+    add_node(app, publist_pending, (visit_pending, depart_pending), (visit_pending, depart_pending))

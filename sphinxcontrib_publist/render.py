@@ -19,7 +19,7 @@ from .nodes import (
     publist_pending,
     rich_to_nodes,
 )
-from .richtext import RichText
+from .richtext import RichText, plain_text
 
 
 @dataclass(frozen=True)
@@ -99,6 +99,22 @@ def render_entry(entry: FormattedEntry, extra: EntryExtras, abstracts: str) -> p
     if extra.bibtex:
         node += bibtex_block(extra.bibtex)
     return node
+
+
+def entry_search_text(entry: FormattedEntry, abstracts: str) -> str:
+    """The words an entry shows, for a site search index that never sees its nodes."""
+    parts = [
+        entry.label,
+        plain_text(entry.citation),
+        plain_text(entry.title),
+        *(author.name for author in entry.authors),
+        plain_text(entry.venue),
+        entry.year,
+        labels.to_appear() if entry.forthcoming else "",
+    ]
+    if abstracts != "hidden":
+        parts.append(plain_text(entry.abstract))
+    return " ".join(part for part in parts if part)
 
 
 def _with_badges(

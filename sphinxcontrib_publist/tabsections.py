@@ -9,7 +9,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import labels
 from .controls import tab_members
-from .nodes import NON_HTML_FORMATS, publist_entry, publist_group, publist_list
+from .nodes import NON_HTML_FORMATS, publist_group, publist_list, publist_pending
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -18,8 +18,8 @@ if TYPE_CHECKING:
 class TabSections(SphinxPostTransform):
     """Copy each tab's entries under a rubric naming the tab; controls do not exist here."""
 
-    # After entries are expanded (900), so copies can lose their repeated ids.
-    default_priority = 950
+    # After the entries learn their links (890); they are expanded while written.
+    default_priority = 895
     formats = NON_HTML_FORMATS
 
     def run(self, **kwargs: Any) -> None:
@@ -51,10 +51,10 @@ def split_into_tabs(root: publist_list) -> None:
 
 def _group_for_tab(group: publist_group, index: int) -> publist_group | None:
     copy = group.deepcopy()
-    for entry in list(copy.findall(publist_entry)):
+    for entry in list(copy.findall(publist_pending)):
         if index not in tab_members(entry):
             entry.parent.remove(entry)
-    return copy if any(True for _ in copy.findall(publist_entry)) else None
+    return copy if any(True for _ in copy.findall(publist_pending)) else None
 
 
 def _drop_repeated_ids(tree: nodes.Element, seen: set[str]) -> None:
