@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from .format import AuthorName
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AuthorLine:
     """The names shown at once (``None`` marks skipped names, shown as "…"), then the rest."""
 

@@ -13,7 +13,7 @@ _KEYWORD_SEPARATORS = re.compile(r"[,;]")
 _COUNT = re.compile(r"\d[\d,_ ]*")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Badge:
     """One badge: ``kind`` (CSS class suffix) and ``detail``, the bib text or count it shows.
 

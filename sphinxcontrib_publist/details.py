@@ -38,7 +38,7 @@ LINKS_ATTRIBUTE = "publist_links"
 SAFE_PAGE_CHARS = re.compile(r"[^A-Za-z0-9_-]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntryDetails:
     """One entry's details: where its link goes and its COinS ContextObject.
 
@@ -177,7 +177,7 @@ class DetailsLinks(SphinxPostTransform):
                 _note_on_entries(self.app, root, details, self.env.docname)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntryLinks:
     """What one entry gets when written: a details link, its target, its COinS."""
 

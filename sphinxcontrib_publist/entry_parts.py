@@ -15,7 +15,7 @@ from .extra_nodes import publist_authors, publist_badge, publist_bibtex, publist
 from .format import AuthorName
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RenderedLink:
     """A link ready for the doctree; ``download`` names a source file Sphinx copies."""
 

@@ -13,7 +13,7 @@ from .richtext import EMPTY, RichText
 DEFAULT_STYLE = "default"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AuthorName:
     """One name on the author line."""
 
@@ -22,7 +22,7 @@ class AuthorName:
     url: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FormattedEntry:
     """What one list entry shows; empty parts are simply not rendered.
 

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from .diagnostics import Diagnostic, PublistError, Subtype
 from .fields import fold
 from .model import Publication
-from .richtext import plain_text
 from .select import SortKey, Tab, parse_sort, parse_tabs, sort_ranks
 
 CONTROL_NAMES = ("tabs", "sort", "search")
@@ -99,22 +98,6 @@ def parse_tab_option(text: str | None) -> tuple[tuple[Tab, ...], list[Diagnostic
         return (), [Diagnostic(f"bad :tabs: definition, {error}; no tabs shown", Subtype.FILTER)]
 
 
-def search_text(publication: Publication) -> str:
-    """Everything a reader may search for: title, names, venue, year and abstract.
-
-    Folded as filters fold text; publist.js folds queries the same way.
-    """
-    people = publication.authors or publication.editors
-    parts = [
-        plain_text(publication.title),
-        *(person.full_name() for person in people),
-        plain_text(publication.venue),
-        str(publication.year or ""),
-        plain_text(publication.abstract),
-    ]
-    return fold(" ".join(part for part in parts if part))
-
-
 def tab_ids(tabs: Sequence[Tab]) -> tuple[str, ...]:
     """URL-safe, distinct names for the tabs, from their labels."""
     ids: list[str] = []
@@ -177,12 +160,10 @@ def plan_interactive(
         for pub in displayed
     ]
     entry_data = []
-    for position, publication in enumerate(displayed):
+    for position in range(len(displayed)):
         data = [("ranks", " ".join(str(order[position]) for order in ranks))]
         if tabs:
             data.append(("tabs", " ".join(map(str, memberships[position]))))
-        if "search" in controls:
-            data.append(("search", search_text(publication)))
         entry_data.append(tuple(data))
     return Interactive(
         controls=controls,

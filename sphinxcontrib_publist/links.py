@@ -26,7 +26,7 @@ ARXIV_FIELDS = frozenset({"eprint", "arxiv"})
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntryLink:
     """One link: its kind (CSS class suffix), untranslated label, URL, and locality.
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from .richtext import EMPTY, RichText
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Person:
     """A name split the BibTeX way, LaTeX already decoded to plain text."""
 
@@ -34,7 +34,7 @@ class Person:
         return f"{name}, {self.lineage}" if self.lineage else name
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Publication:
     """One bibliography entry, ready to filter, sort and format.
 

@@ -31,7 +31,7 @@ class RenderedGroup:
     entries: tuple[FormattedEntry, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntryExtras:
     """Per-entry data the node layer adds: anchor, title link, script attributes."""
 

@@ -8,14 +8,14 @@ from typing import Literal, TypeAlias
 StyleName = Literal["emph", "strong", "code", "sup", "sub", "smallcaps", "underline"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Text:
     """Plain text, never markup."""
 
     value: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Styled:
     """Text in a style: emphasis, bold, monospace, super-/subscript..."""
 
@@ -23,14 +23,14 @@ class Styled:
     children: RichText
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Math:
     """Inline TeX math, kept as TeX source for the math renderer."""
 
     latex: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """A hyperlink; ``url`` has been checked by :func:`safe_url` before it gets here."""
 

@@ -44,7 +44,7 @@ SCRIPT_SAFE = str.maketrans(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ScholarRecord:
     """The plain-text facts every metadata format is built from."""
 

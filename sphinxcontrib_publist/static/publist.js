@@ -1,14 +1,19 @@
-/* sphinxcontrib-publist: tabs, sort and search built from data-publist-* (labels,
- * ranks from the Python sort, tabs, folded search text); BibTeX copy buttons. */
+/* sphinxcontrib-publist: tabs, sort and search from data-publist-*; BibTeX copy buttons. */
 (() => {
-	// Folds queries as fields.fold folded the entries' search text.
+	// Folds queries and entries' text as fields.fold folds text in Python.
 	const FOLDS = { ø: "o", ł: "l", đ: "d", ð: "d", þ: "th", æ: "ae", œ: "oe", ß: "ss",
 		"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-" };
 	/** @param {string} text */
 	const fold = (text) =>
 		text.normalize("NFKD").replace(/\p{Mn}/gu, "").toLowerCase()
-			.replace(/[øłđðþæœß‘’“”–—]/g, (c) => FOLDS[/** @type {keyof FOLDS} */ (c)])
+			.replace(/[øłđðþæœß‘’“”–—]/g, (c) => FOLDS[c])
 			.split(/\s+/).filter(Boolean);
+	// Searched: what a reader sees of an entry, not its buttons.
+	const SEARCHED = ".publist-title, .publist-authors, .publist-meta, .publist-citation, .publist-abstract-body";
+	/** @param {{node: Element, text: string | null}} entry */
+	const textOf = (entry) => (entry.text ??=
+		fold(Array.from(entry.node.querySelectorAll(SEARCHED), (part) => part.textContent).join(" ")).join(" "));
+	const idle = window.requestIdleCallback || setTimeout;
 	const FLATTEN = 0;
 	const ORDER_GROUPS = 2;
 	const TAB_KEYS = { ArrowRight: 1, ArrowLeft: -1 };
@@ -28,7 +33,7 @@
 	/** @type {(parent: Element, node: Element, before: Element | null) => void} */
 	const move =
 		"moveBefore" in Element.prototype
-			? (parent, node, before) => /** @type {any} */ (parent).moveBefore(node, before)
+			? (parent, node, before) => parent.moveBefore(node, before)
 			: (parent, node, before) => parent.insertBefore(node, before);
 
 	class PublicationList {
@@ -45,19 +50,26 @@
 			this.initialSort = Math.max(0, this.sorts.findIndex(([name]) => name === data.publistSort));
 			this.groups = Array.from(root.querySelectorAll(".publist-group"), (node, index) => ({
 				index,
-				node: /** @type {HTMLElement} */ (node),
+				node,
 				list: node.querySelector(".publist-entries") || node,
 			}));
 			/** @type {Map<Element | null, number>} */
 			const groupOf = new Map(this.groups.map((group) => [group.node, group.index]));
 			this.entries = Array.from(root.querySelectorAll(".publist-entry"), (node) => {
-				const { dataset } = /** @type {HTMLElement} */ (node);
+				const { dataset } = node;
 				const group = groupOf.get(node.closest(".publist-group")) ?? 0;
 				const ranks = (dataset.publistRanks || "").split(" ").map(Number);
 				const tabs = (dataset.publistTabs || "").split(" ").filter(Boolean).map(Number);
-				return { node: /** @type {HTMLElement} */ (node), ranks, group, tabs, visible: true,
-					text: dataset.publistSearch || "" };
+				return { node, ranks, group, tabs, visible: true,
+					/** @type {string | null} */ text: null };
 			});
+			// Read when idle, a chunk at a time, so searches rarely wait.
+			/** @param {number} from */
+			const prepare = (from) => idle(() => {
+				this.entries.slice(from, from + CHUNK).forEach(textOf);
+				if (from + CHUNK < this.entries.length) prepare(from + CHUNK);
+			});
+			prepare(0);
 			this.state = this.readUrl();
 			this.arrangedSort = this.sorts[this.initialSort]?.[2] === FLATTEN ? -1 : this.initialSort;
 			this.typing = false;
@@ -95,7 +107,7 @@
 			if (this.has("sort") && this.sorts.length > 1) tools.append(this.makeSort());
 			if (tools.childElementCount) bar.append(tools);
 			bar.append(this.status);
-			// Below what describes the whole list (its chart, its download link).
+			// Below the list's chart and download link.
 			const groups = this.groups.map((group) => group.node);
 			this.root.insertBefore(bar, groups[0]);
 			bar.after(this.panel);
@@ -113,7 +125,7 @@
 			list.append(...this.tabButtons);
 			list.addEventListener("keydown", (event) => {
 				const count = this.tabs.length;
-				const step = TAB_KEYS[/** @type {keyof TAB_KEYS} */ (event.key)];
+				const step = TAB_KEYS[event.key];
 				const next = step ? (this.state.tab + step + count) % count
 					: { Home: 0, End: count - 1 }[event.key] ?? -1;
 				if (next < 0) return;
@@ -125,7 +137,7 @@
 		}
 
 		makeSort() {
-			const select = /** @type {HTMLSelectElement} */ (make("select", { id: `${this.id}-sort` }));
+			const select = make("select", { id: `${this.id}-sort` });
 			for (const [name, text] of this.sorts) select.append(new Option(text, name));
 			select.addEventListener("change", () => this.change({ sort: select.selectedIndex }, true));
 			this.sortSelect = select;
@@ -133,9 +145,8 @@
 		}
 
 		makeSearch() {
-			const input = /** @type {HTMLInputElement} */ (make("input", { type: "search",
-				id: `${this.id}-search`, placeholder: this.label("search-placeholder"),
-				autocomplete: "off" }));
+			const input = make("input", { type: "search", id: `${this.id}-search`,
+				placeholder: this.label("search-placeholder"), autocomplete: "off" });
 			// The first keystroke adds a history entry, the next ones update it.
 			input.addEventListener("input", () => {
 				this.change({ query: input.value }, !this.typing);
@@ -180,7 +191,6 @@
 		arrange(sort) {
 			const mode = this.sorts[sort][2];
 			// Ranks are the positions 0..n-1.
-			/** @type {typeof this.entries} */
 			let ordered = new Array(this.entries.length);
 			for (const entry of this.entries) ordered[entry.ranks[sort]] = entry;
 			if (mode !== FLATTEN) {
@@ -233,7 +243,7 @@
 			const groupCounts = this.groups.map(() => 0);
 			let shown = 0;
 			for (const entry of this.entries) {
-				const matches = terms.every((term) => entry.text.includes(term));
+				const matches = terms.every((term) => textOf(entry).includes(term));
 				if (matches) for (const tab of entry.tabs) tabCounts[tab] += 1;
 				const visible = matches && (!this.tabs.length || entry.tabs.includes(this.state.tab));
 				if (visible !== entry.visible) entry.node.hidden = !(entry.visible = visible);
@@ -314,17 +324,17 @@
 	};
 
 	const start = () => {
-		// Lists from several documents (singlehtml) may share an id: keep each apart.
+		// singlehtml may hold lists sharing an id: keep each apart.
 		const ids = new Set();
 		for (const root of document.querySelectorAll(".publist[data-publist-controls]")) {
 			const base = root.id;
 			for (let n = 2; ids.has(root.id); n += 1) root.id = `${base}-${n}`;
 			ids.add(root.id);
-			new PublicationList(/** @type {HTMLElement} */ (root));
+			new PublicationList(root);
 		}
 		if (typeof clipboard?.writeText !== "function") return;
 		for (const details of document.querySelectorAll("details.publist-bibtex")) {
-			addCopyButton(/** @type {HTMLElement} */ (details));
+			addCopyButton(details);
 		}
 	};
 	if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
