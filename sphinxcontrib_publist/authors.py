@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ._pickle import pickled_by_fields
 from .format import AuthorName
 
 
-@dataclass(frozen=True, slots=True)
+@pickled_by_fields
+@dataclass(frozen=True)
 class AuthorLine:
     """The names shown at once (``None`` marks skipped names, shown as "…"), then the rest."""
 

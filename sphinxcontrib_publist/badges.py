@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ._pickle import pickled_by_fields
 from .model import Publication
 
 TRUE_WORDS = frozenset({"true", "yes", "y", "1", "on", "selected"})
@@ -13,7 +14,8 @@ _KEYWORD_SEPARATORS = re.compile(r"[,;]")
 _COUNT = re.compile(r"\d[\d,_ ]*")
 
 
-@dataclass(frozen=True, slots=True)
+@pickled_by_fields
+@dataclass(frozen=True)
 class Badge:
     """One badge: ``kind`` (CSS class suffix) and ``detail``, the bib text or count it shows.
 

@@ -22,6 +22,7 @@ from sphinx.domains import Domain
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import labels
+from ._pickle import pickled_by_fields
 from .model import Publication
 from .names import NameFormat
 from .nodes import HIDDEN, add_node, publist_entry, publist_list, publist_pending
@@ -38,7 +39,8 @@ LINKS_ATTRIBUTE = "publist_links"
 SAFE_PAGE_CHARS = re.compile(r"[^A-Za-z0-9_-]")
 
 
-@dataclass(frozen=True, slots=True)
+@pickled_by_fields
+@dataclass(frozen=True)
 class EntryDetails:
     """One entry's details: where its link goes and its COinS ContextObject.
 
@@ -177,7 +179,8 @@ class DetailsLinks(SphinxPostTransform):
                 _note_on_entries(self.app, root, details, self.env.docname)
 
 
-@dataclass(frozen=True, slots=True)
+@pickled_by_fields
+@dataclass(frozen=True)
 class EntryLinks:
     """What one entry gets when written: a details link, its target, its COinS."""
 

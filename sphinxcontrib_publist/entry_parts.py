@@ -9,13 +9,15 @@ from docutils import nodes
 from sphinx import addnodes
 
 from . import labels
+from ._pickle import pickled_by_fields
 from .authors import split_authors
 from .badges import Badge
 from .extra_nodes import publist_authors, publist_badge, publist_bibtex, publist_more_authors
 from .format import AuthorName
 
 
-@dataclass(frozen=True, slots=True)
+@pickled_by_fields
+@dataclass(frozen=True)
 class RenderedLink:
     """A link ready for the doctree; ``download`` names a source file Sphinx copies."""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ._pickle import pickled_by_fields
 from .diagnostics import Diagnostic
 from .model import Publication
 from .names import NameFormat, NameLookup, NameMatcher, display_name
@@ -13,7 +14,8 @@ from .richtext import EMPTY, RichText
 DEFAULT_STYLE = "default"
 
 
-@dataclass(frozen=True, slots=True)
+@pickled_by_fields
+@dataclass(frozen=True)
 class AuthorName:
     """One name on the author line."""
 
@@ -22,7 +24,8 @@ class AuthorName:
     url: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@pickled_by_fields
+@dataclass(frozen=True)
 class FormattedEntry:
     """What one list entry shows; empty parts are simply not rendered.
 

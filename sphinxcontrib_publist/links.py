@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from ._pickle import pickled_by_fields
 from .diagnostics import Diagnostic, Subtype
 from .model import Publication
 from .urls import arxiv_url, doi_url, safe_url
@@ -26,7 +27,8 @@ ARXIV_FIELDS = frozenset({"eprint", "arxiv"})
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 
 
-@dataclass(frozen=True, slots=True)
+@pickled_by_fields
+@dataclass(frozen=True)
 class EntryLink:
     """One link: its kind (CSS class suffix), untranslated label, URL, and locality.
 

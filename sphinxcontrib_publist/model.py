@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from ._pickle import pickled_by_fields
 from .richtext import EMPTY, RichText
 
 
-@dataclass(frozen=True, slots=True)
+@pickled_by_fields
+@dataclass(frozen=True)
 class Person:
     """A name split the BibTeX way, LaTeX already decoded to plain text."""
 
@@ -34,7 +36,8 @@ class Person:
         return f"{name}, {self.lineage}" if self.lineage else name
 
 
-@dataclass(frozen=True, slots=True)
+@pickled_by_fields
+@dataclass(frozen=True)
 class Publication:
     """One bibliography entry, ready to filter, sort and format.
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from docutils import nodes
 
 from . import labels
+from ._pickle import pickled_by_fields
 from .badges import Badge
 from .entry_parts import RenderedLink, author_line, badge_nodes, bibtex_block, links_paragraph
 from .format import FormattedEntry
@@ -31,7 +32,8 @@ class RenderedGroup:
     entries: tuple[FormattedEntry, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@pickled_by_fields
+@dataclass(frozen=True)
 class EntryExtras:
     """Per-entry data the node layer adds: anchor, title link, script attributes."""
 

@@ -5,17 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
+from ._pickle import pickled_by_fields
+
 StyleName = Literal["emph", "strong", "code", "sup", "sub", "smallcaps", "underline"]
 
 
-@dataclass(frozen=True, slots=True)
+@pickled_by_fields
+@dataclass(frozen=True)
 class Text:
     """Plain text, never markup."""
 
     value: str
 
 
-@dataclass(frozen=True, slots=True)
+@pickled_by_fields
+@dataclass(frozen=True)
 class Styled:
     """Text in a style: emphasis, bold, monospace, super-/subscript..."""
 
@@ -23,14 +27,16 @@ class Styled:
     children: RichText
 
 
-@dataclass(frozen=True, slots=True)
+@pickled_by_fields
+@dataclass(frozen=True)
 class Math:
     """Inline TeX math, kept as TeX source for the math renderer."""
 
     latex: str
 
 
-@dataclass(frozen=True, slots=True)
+@pickled_by_fields
+@dataclass(frozen=True)
 class Link:
     """A hyperlink; ``url`` has been checked by :func:`safe_url` before it gets here."""
 

@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import quote, unquote
 
+from ._pickle import pickled_by_fields
 from .model import Publication
 from .richtext import plain_text
 from .urls import doi_url, safe_url
@@ -44,7 +45,8 @@ SCRIPT_SAFE = str.maketrans(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@pickled_by_fields
+@dataclass(frozen=True)
 class ScholarRecord:
     """The plain-text facts every metadata format is built from."""
 

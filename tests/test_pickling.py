@@ -1,0 +1,36 @@
+"""Records pickled by their fields come back equal, nested rich text included."""
+
+from __future__ import annotations
+
+import pickle
+
+from sphinxcontrib_publist.format import AuthorName, FormattedEntry
+from sphinxcontrib_publist.model import Person, Publication
+from sphinxcontrib_publist.render import EntryExtras
+from sphinxcontrib_publist.richtext import Link, Math, Styled, Text
+
+
+def test_records_survive_a_pickle_round_trip_unchanged() -> None:
+    title = (
+        Text("On "),
+        Styled("emph", (Text("deep"), Math("x^2"))),
+        Link("https://a.example", (Text("nets"),)),
+    )
+    publication = Publication(
+        key="k",
+        entry_type="article",
+        fields={"title": "On deep x^2 nets"},
+        raw_persons={"author": ("Doe, Jane",)},
+        authors=(Person(first="Jane", last="Doe", lineage="Jr."),),
+        title=title,
+        year=2024,
+        forthcoming=True,
+        line=7,
+    )
+    entry = FormattedEntry(key="k", title=title, authors=(AuthorName("Jane Doe", True, None),))
+    extras = EntryExtras(anchor="k", data=(("ranks", "0 1"),), max_authors=3)
+    for record in (publication, entry, extras):
+        clone = pickle.loads(pickle.dumps(record, pickle.HIGHEST_PROTOCOL))
+        assert clone == record
+        assert type(clone) is type(record)
+    assert pickle.loads(pickle.dumps(publication)).fields == {"title": "On deep x^2 nets"}
