@@ -18,7 +18,7 @@ from .diagnostics import Diagnostic, Subtype
 from .latex import Conversion, latex_to_plain, latex_to_rich
 from .links import DEFAULT_LINK_FIELDS, link_problems
 from .model import Person, Publication
-from .richtext import EMPTY, RichText, text
+from .richtext import EMPTY, RichText, plain_text, text
 from .source import SourcedEntry
 from .urls import doi_url, safe_url
 
@@ -188,15 +188,17 @@ def build_publication(
     """One ``Publication`` from an entry whose crossrefs are resolved."""
     diagnostics: list[Diagnostic] = []
 
+    # Each field is converted once; the plain text of every field comes from it.
+    conversions = {name: latex_to_rich(value) for name, value in raw_fields.items()}
+
     def rich(name: str) -> RichText:
-        value = raw_fields.get(name, "")
-        if not value:
+        conversion = conversions.get(name)
+        if conversion is None or not raw_fields[name]:
             return EMPTY
-        conversion = latex_to_rich(value)
         diagnostics.extend(_conversion_problems(conversion, item, name))
         return conversion.rich
 
-    fields = {name: latex_to_plain(value) for name, value in raw_fields.items()}
+    fields = {name: plain_text(conversion.rich) for name, conversion in conversions.items()}
     names = {role: _names(item, raw_fields, role) for role in PERSON_ROLES}
     year, month, day = _date_parts(fields)
     title = rich("title")

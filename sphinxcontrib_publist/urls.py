@@ -84,7 +84,13 @@ def _relative_or_none(url: str) -> str | None:
 
 
 def _has_unsafe_characters(url: str) -> bool:
-    return "\\" in url or any(_is_invisible(ch) for ch in url)
+    if "\\" in url:
+        return True
+    if url.isascii():
+        # ASCII's invisible characters are the space and the controls, which
+        # are not printable: a fast path for nearly every URL.
+        return " " in url or not url.isprintable()
+    return any(_is_invisible(ch) for ch in url)
 
 
 def _is_invisible(ch: str) -> bool:
