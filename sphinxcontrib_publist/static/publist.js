@@ -63,7 +63,7 @@
 				return { node, ranks, group, tabs, visible: true,
 					/** @type {string | null} */ text: null };
 			});
-			// Read when idle, a chunk at a time, so searches rarely wait.
+			// Read when idle, a chunk at a time.
 			/** @param {number} from */
 			const prepare = (from) => idle(() => {
 				this.entries.slice(from, from + CHUNK).forEach(textOf);
@@ -197,41 +197,42 @@
 				// Groups in the order of their first entry, or as built.
 				const groups =
 					mode === ORDER_GROUPS ? [...new Set(ordered.map((entry) => this.groups[entry.group]))] : this.groups;
-				// Move only misplaced groups (with all their entries).
-				let before = this.flat;
-				for (const group of groups.slice().reverse()) {
-					if (group.node.nextElementSibling !== before) move(this.panel, group.node, before);
-					before = group.node;
-				}
 				ordered = groups.flatMap((group) => ordered.filter((entry) => entry.group === group.index));
 			}
 			this.flat.hidden = mode !== FLATTEN;
 			this.arrangedSort = sort;
-			this.place(ordered, (entry) => (mode === FLATTEN ? this.flat : this.groups[entry.group].list));
+			this.place(ordered, mode === FLATTEN);
 		}
 
 		/**
 		 * Order entries from the top; the rest wait below or in a hidden list.
-		 * @param {typeof this.entries} ordered
-		 * @param {(entry: typeof this.entries[0]) => Element} listOf
+		 * @param {typeof this.entries} ordered @param {boolean} flat
 		 */
-		place(ordered, listOf) {
+		place(ordered, flat) {
 			const run = ++this.arranging;
 			/** @type {Map<Element, Element | null>} */
 			const cursors = new Map();
 			let next = 0;
+			let previous = /** @type {Element | null} */ (null);
 			/** @param {number} count */
 			const step = (count) => {
 				for (const end = Math.min(ordered.length, next + count); next < end; next += 1) {
-					const { node } = ordered[next];
-					const list = listOf(ordered[next]);
+					const { node, group } = ordered[next];
+					const box = flat ? null : this.groups[group];
+					const list = box ? box.list : this.flat;
+					// A group moves (with its entries) when its first entry is placed.
+					if (box && !cursors.has(list)) {
+						const slot = previous ? previous.nextElementSibling : this.panel.firstElementChild;
+						if (slot !== box.node) move(this.panel, box.node, slot);
+						previous = box.node;
+					}
 					const cursor = cursors.has(list) ? cursors.get(list) ?? null : list.firstElementChild;
 					if (cursor === node) cursors.set(list, node.nextElementSibling);
 					else move(list, node, cursor);
 					if (!cursors.has(list)) cursors.set(list, cursor);
 				}
 				// A newer order stops this one.
-				if (next < ordered.length) setTimeout(() => run === this.arranging && step(CHUNK), 0);
+				if (next < ordered.length) requestAnimationFrame(() => setTimeout(() => run === this.arranging && step(CHUNK)));
 				else this.root.dispatchEvent(new CustomEvent("publist:arranged"));
 			};
 			step(FIRST_SCREEN);
