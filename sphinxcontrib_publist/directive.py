@@ -67,6 +67,10 @@ class PublicationsDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         """Build the list's nodes; bad input becomes warnings, never an exception."""
+        with pipeline.collection_paused():
+            return self._build()
+
+    def _build(self) -> list[nodes.Node]:
         self._anchors: set[str] = set()
         config = PublistConfig.from_sphinx(self.config)
         arguments = tuple(self.arguments[0].split()) if self.arguments else ()
