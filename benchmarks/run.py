@@ -1,6 +1,6 @@
 """Benchmark: our directive against sphinxcontrib-bibtex and a static floor.
 
-    python benchmarks/run.py [--sizes 100,1000,5000,20000] [--corpus] [--runs 3]
+    python benchmarks/run.py [--sizes 100,1000,5000,20000|none] [--corpus] [--runs 3]
                              [--quick] [--profile] [--tools ours,bibtex,floor]
 
 Prints markdown tables of medians, the ratios ours/bibtex and ours/floor, and a
@@ -65,7 +65,8 @@ def log(message: str) -> None:
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
-        "--sizes", help="comma-separated synthetic sizes (default 100,1000,5000,20000)"
+        "--sizes",
+        help="comma-separated synthetic sizes (default 100,1000,5000,20000), or none",
     )
     parser.add_argument("--corpus", action="store_true", help="also the large real exports")
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (median)")
@@ -79,9 +80,12 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     if args.quick:
         args.runs = 1
     default_sizes = QUICK_SIZES if args.quick else DEFAULT_SIZES
-    args.sizes = (
-        [int(size) for size in args.sizes.split(",")] if args.sizes else list(default_sizes)
-    )
+    if args.sizes == "none":
+        args.sizes = []
+    elif args.sizes:
+        args.sizes = [int(size) for size in args.sizes.split(",")]
+    else:
+        args.sizes = list(default_sizes)
     args.tools = [tool for tool in TOOLS if tool in args.tools.split(",")]
     return args
 
