@@ -53,6 +53,13 @@ class ExpandEntries(SphinxPostTransform):
             pending.replace_self(expanded(pending))
 
 
+class ExpandForLinkcheck(ExpandEntries):
+    """Expand before the link checker collects the document's links (at 800)."""
+
+    builders = ("linkcheck",)
+    default_priority = 790
+
+
 def expanded(pending: publist_pending) -> nodes.Element:
     """The nodes of one pending entry, with the download files Sphinx collected."""
     entry = render_entry(pending["entry"], pending["extra"], pending["abstracts"])
@@ -78,4 +85,5 @@ def depart_pending(self: object, node: publist_pending) -> None:
 def register(app: Sphinx) -> None:
     """Add the post-transform and the writers' expansion."""
     app.add_post_transform(ExpandEntries)
+    app.add_post_transform(ExpandForLinkcheck)
     add_node(app, publist_pending, (visit_pending, depart_pending), (visit_pending, depart_pending))

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -321,3 +322,19 @@ def test_example_site_bibtex_blocks_and_download_round_trip(tmp_path: Path) -> N
     for item in page.select(".publist-entry"):
         block = item.select_one("details.publist-bibtex pre").get_text()
         assert list(parse_string(block, "bibtex").entries) == [item["id"]]
+
+
+def test_linkcheck_checks_every_entry_link(tmp_path: Path) -> None:
+    # Every URL is ignored, so nothing is fetched; the report still lists each one.
+    app = build(
+        fresh_copy(tmp_path / "src"), "linkcheck", confoverrides={"linkcheck_ignore": [".*"]}
+    )
+    report = (Path(app.outdir) / "output.json").read_text(encoding="utf-8")
+    checked = {json.loads(line)["uri"] for line in report.splitlines()}
+    assert {
+        "https://arxiv.org/abs/2110.11346",
+        "https://doi.org/10.48550/arXiv.1912.03263",
+        "https://www.youtube.com/watch?v=abc",
+        "https://www.cs.toronto.edu/~zemel/",
+    } <= checked
+    assert not any(uri.startswith("javascript:") for uri in checked)
