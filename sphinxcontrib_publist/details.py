@@ -4,7 +4,7 @@ At read time the directive records on each list node, as picklable data, what
 its entries need (``ListDetails``); with ``:details: pages`` that includes each
 entry's publication, which ``pages.py`` renders as a page of its own. The
 ``publist`` domain remembers which documents have such lists. At write time,
-``DetailsLinks`` tells each entry its links for the current builder, and
+``note_details_links`` tells each entry its links for the current builder, and
 ``add_details`` adds them when the entry is expanded.
 """
 
@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
 from sphinx.domains import Domain
-from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import labels
 from ._pickle import pickled_by_fields
@@ -158,25 +157,20 @@ def page_available(env: BuildEnvironment, page: str) -> bool:
     return bool(page) and page not in env.all_docs
 
 
-class DetailsLinks(SphinxPostTransform):
+def note_details_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Tell each pending entry its "View details" link and COinS, in HTML only.
 
     It runs before the entries are expanded (``expand.py``), which calls
     ``add_details`` on each one.
     """
-
-    default_priority = 890
-
-    def run(self, **kwargs: Any) -> None:
-        """Move each list's details onto its entries; elsewhere just drop them."""
-        for root in self.document.findall(publist_list):
-            details = list_details(root)
-            if details is None:
-                continue
-            # The data has served once written; writers must not serialise it.
-            del root[DETAILS_ATTRIBUTE]
-            if self.app.builder.format == "html":
-                _note_on_entries(self.app, root, details, self.env.docname)
+    for root in doctree.findall(publist_list):
+        details = list_details(root)
+        if details is None:
+            continue
+        # The data has served once written; writers must not serialise it.
+        del root[DETAILS_ATTRIBUTE]
+        if app.builder.format == "html":
+            _note_on_entries(app, root, details, docname)
 
 
 @pickled_by_fields
@@ -242,4 +236,5 @@ def register(app: Sphinx) -> None:
     """Add the COinS node, the domain and the write-time links."""
     add_node(app, publist_coins, (visit_coins_html, None), HIDDEN)
     app.add_domain(PublistDomain)
-    app.add_post_transform(DetailsLinks)
+    # Before expand.py's handler (600) turns entries into nodes for some builders.
+    app.connect("doctree-resolved", note_details_links, priority=400)

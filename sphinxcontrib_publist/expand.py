@@ -3,7 +3,7 @@
 Writers that know ``publist_pending`` expand each entry while they write it
 and drop its nodes right after, so a list of thousands of entries never exists
 as one full tree: that is most of a large build's peak memory. Other builders
-get the full tree from a post-transform.
+get the full tree once the document is resolved.
 """
 
 from __future__ import annotations
@@ -33,31 +33,34 @@ def streams(builder: Builder) -> bool:
     return builder.format in STREAMING_FORMATS and builder.name not in FULL_TREE_BUILDERS
 
 
-class ExpandEntries(SphinxPostTransform):
-    """Prepare pending entries for the writer, or expand them for other builders.
+def prepare_for_writer(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Give each entry its search words, or replace it by its nodes for other builders.
 
-    It runs after Sphinx's own post-transforms, so they walk the small tree.
+    It runs once Sphinx's post-transforms are done, so they walk the small tree.
     """
-
-    default_priority = 900
-
-    def run(self, **kwargs: Any) -> None:
-        """Give each entry its search words, or replace it by its nodes."""
-        if streams(self.app.builder):
-            if self.app.builder.format == "html":
-                # The search indexer reads the tree before it is written.
-                for pending in self.document.findall(publist_pending):
-                    pending += nodes.Text(entry_search_text(pending["entry"], pending["abstracts"]))
-            return
-        for pending in list(self.document.findall(publist_pending)):
-            pending.replace_self(expanded(pending))
+    if not streams(app.builder):
+        expand_all(doctree)
+    elif app.builder.format == "html":
+        # The search indexer reads the tree before it is written.
+        for pending in doctree.findall(publist_pending):
+            pending += nodes.Text(entry_search_text(pending["entry"], pending["abstracts"]))
 
 
-class ExpandForLinkcheck(ExpandEntries):
+def expand_all(doctree: nodes.Element) -> None:
+    """Replace every pending entry of ``doctree`` by its nodes."""
+    for pending in list(doctree.findall(publist_pending)):
+        pending.replace_self(expanded(pending))
+
+
+class ExpandForLinkcheck(SphinxPostTransform):
     """Expand before the link checker collects the document's links (at 800)."""
 
     builders = ("linkcheck",)
     default_priority = 790
+
+    def run(self, **kwargs: Any) -> None:
+        """Expand every entry of the document."""
+        expand_all(self.document)
 
 
 def expanded(pending: publist_pending) -> nodes.Element:
@@ -83,7 +86,7 @@ def depart_pending(self: object, node: publist_pending) -> None:
 
 
 def register(app: Sphinx) -> None:
-    """Add the post-transform and the writers' expansion."""
-    app.add_post_transform(ExpandEntries)
+    """Add the expansion: by the writers, by a handler, or before link checking."""
+    app.connect("doctree-resolved", prepare_for_writer, priority=600)
     app.add_post_transform(ExpandForLinkcheck)
     add_node(app, publist_pending, (visit_pending, depart_pending), (visit_pending, depart_pending))

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 class TabSections(SphinxPostTransform):
     """Copy each tab's entries under a rubric naming the tab; controls do not exist here."""
 
-    # After the entries learn their links (890); they are expanded while written.
+    # Late, so Sphinx's own post-transforms see each entry once; entries are
+    # still pending here, and expanded while written.
     default_priority = 895
     formats = NON_HTML_FORMATS
 
