@@ -15,7 +15,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .details import LINKS_ATTRIBUTE, add_details
 from .entry_parts import copy_download_files
-from .nodes import add_node, publist_pending
+from .nodes import NON_HTML_FORMATS, add_node, publist_pending
 from .render import entry_search_text, render_entry
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 # The epub builder adds visible link targets to the doctree after the
 # post-transforms, so it must see every entry's links in the tree.
 FULL_TREE_BUILDERS = frozenset({"epub"})
-STREAMING_FORMATS = frozenset({"html", "latex", "text", "man", "texinfo"})
+STREAMING_FORMATS = frozenset({"html", *NON_HTML_FORMATS})
 
 
 def streams(builder: Builder) -> bool:

@@ -34,7 +34,7 @@ class publist_entry(nodes.Part, nodes.Element):  # noqa: N801
 
 
 class publist_pending(nodes.General, nodes.Element):  # noqa: N801
-    """A formatted entry not yet turned into nodes (see ``expand.py``); never written."""
+    """A formatted entry, turned into nodes only while it is written (see ``expand.py``)."""
 
 
 class publist_abstract(nodes.General, nodes.Element):  # noqa: N801
