@@ -63,6 +63,18 @@ class ExpandForLinkcheck(SphinxPostTransform):
         expand_all(self.document)
 
 
+class ExpandForShownUrls(SphinxPostTransform):
+    """Expand before LaTeX's ``latex_show_urls`` spells out link targets (at 400)."""
+
+    formats = ("latex",)
+    default_priority = 390
+
+    def run(self, **kwargs: Any) -> None:
+        """Expand every entry of the document when URLs are to be shown."""
+        if self.config.latex_show_urls not in (False, "no"):
+            expand_all(self.document)
+
+
 def expanded(pending: publist_pending) -> nodes.Element:
     """The nodes of one pending entry, with the download files Sphinx collected."""
     entry = render_entry(pending["entry"], pending["extra"], pending["abstracts"])
@@ -86,7 +98,8 @@ def depart_pending(self: object, node: publist_pending) -> None:
 
 
 def register(app: Sphinx) -> None:
-    """Add the expansion: by the writers, by a handler, or before link checking."""
+    """Add the expansion: by the writers, by a handler, or before links are collected."""
     app.connect("doctree-resolved", prepare_for_writer, priority=600)
     app.add_post_transform(ExpandForLinkcheck)
+    app.add_post_transform(ExpandForShownUrls)
     add_node(app, publist_pending, (visit_pending, depart_pending), (visit_pending, depart_pending))

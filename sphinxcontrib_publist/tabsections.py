@@ -18,9 +18,8 @@ if TYPE_CHECKING:
 class TabSections(SphinxPostTransform):
     """Copy each tab's entries under a rubric naming the tab; controls do not exist here."""
 
-    # Late, so Sphinx's own post-transforms see each entry once; entries are
-    # still pending here, and expanded while written.
-    default_priority = 895
+    # Before entries may be expanded for latex_show_urls (390): it copies pending entries.
+    default_priority = 380
     formats = NON_HTML_FORMATS
 
     def run(self, **kwargs: Any) -> None:

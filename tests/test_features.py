@@ -338,3 +338,19 @@ def test_linkcheck_checks_every_entry_link(tmp_path: Path) -> None:
         "https://www.cs.toronto.edu/~zemel/",
     } <= checked
     assert not any(uri.startswith("javascript:") for uri in checked)
+
+
+@pytest.mark.parametrize("mode", ["inline", "footnote"])
+def test_latex_show_urls_spells_out_entry_links(tmp_path: Path, mode: str) -> None:
+    app = build(
+        fresh_copy(tmp_path / "src"),
+        "latex",
+        confoverrides={"project": "Publist", "latex_show_urls": mode},
+    )
+    tex = (Path(app.outdir) / OTHER_BUILDERS["latex"]).read_text(encoding="utf-8")
+    doi = r"https://doi.org/10.48550/arXiv.1912.03263"
+    if mode == "inline":
+        assert f"({doi})" in tex
+    else:
+        assert re.search(r"\\begin\{footnote\}.{0,200}" + re.escape(doi), tex, re.DOTALL)
+    assert _unexpected_warnings(app) == []
