@@ -48,6 +48,16 @@ def _link_node(link: RenderedLink) -> nodes.Element:
     return nodes.reference("", link.label, refuri=link.url, internal=False, classes=classes)
 
 
+def spell_out_links(entry: nodes.Element) -> None:
+    """Follow each web link of the entry's links line by its address, for plain text.
+
+    Text output cannot link, and "DOI" alone tells a reader nothing.
+    """
+    for link in list(entry.findall(nodes.reference)):
+        if "publist-link" in link["classes"] and link.get("refuri"):
+            link.parent.insert(link.parent.index(link) + 1, nodes.Text(f" <{link['refuri']}>"))
+
+
 def download_sources(links: Sequence[RenderedLink]) -> list[addnodes.download_reference]:
     """Read-time stand-ins of an entry's downloads, for Sphinx's download collector.
 

@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.writers.text import TextTranslator
 
 from .details import LINKS_ATTRIBUTE, add_details
-from .entry_parts import copy_download_files
+from .entry_parts import copy_download_files, spell_out_links
 from .nodes import NON_HTML_FORMATS, add_node, publist_pending
 from .render import entry_search_text, render_entry
 
@@ -88,6 +89,8 @@ def expanded(pending: publist_pending) -> nodes.Element:
 def visit_pending(self: object, node: publist_pending) -> None:
     """Swap in the entry's nodes; the writer then walks them as usual."""
     entry = expanded(node)
+    if isinstance(self, TextTranslator):
+        spell_out_links(entry)
     del node[:]
     node += entry
 

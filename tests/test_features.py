@@ -354,3 +354,15 @@ def test_latex_show_urls_spells_out_entry_links(tmp_path: Path, mode: str) -> No
     else:
         assert re.search(r"\\begin\{footnote\}.{0,200}" + re.escape(doi), tex, re.DOTALL)
     assert _unexpected_warnings(app) == []
+
+
+def test_plain_text_follows_each_web_link_by_its_address(tmp_path: Path) -> None:
+    app = build(fresh_copy(tmp_path / "src"), "text")
+    text = " ".join((Path(app.outdir) / "index.txt").read_text(encoding="utf-8").split())
+    assert (
+        "URL <https://openreview.net/forum?id=Hkxzx0NtDB> DOI <https://doi.org/10.48550/arXiv.1912.03263>"
+        in text
+    )
+    assert "Video <https://www.youtube.com/watch?v=abc>" in text
+    # Unsafe URLs never became links, so none is spelled out as an address.
+    assert "<javascript:" not in text.lower()
