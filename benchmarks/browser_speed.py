@@ -20,21 +20,15 @@ import random
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET_MS = 100.0
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+# The Chromium set-up and local server are shared with the browser tests.
+sys.path.insert(0, str(ROOT))
+from tests.browser.local_site import CHROMIUM_ARGS, DEFAULT_CHROMIUM, serve
+
 WORDS = ("learning", "neural", "networks", "bayesian", "optimization", "sampling", "energy",
          "models", "graph", "flows", "hardware", "accelerators", "prefetching", "memory",
          "fairness", "representation", "meta", "few-shot", "classification", "variational",
@@ -146,11 +140,6 @@ def build(source: Path, output: Path) -> float:
     return time.perf_counter() - start
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 def report(label: str, samples: list[list[float]]) -> bool:
     handler, layout, frame, complete = (
         max(sample[index] for sample in samples) for index in range(4)
@@ -190,7 +179,7 @@ def measure_page(page: object, url: str, has_tabs: bool) -> bool:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, default=5000)
-    parser.add_argument("--chromium", default="/usr/bin/chromium")
+    parser.add_argument("--chromium", default=DEFAULT_CHROMIUM)
     arguments = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -206,11 +195,7 @@ def main() -> int:
             "page sizes: "
             + ", ".join(f"{name} {size / 1e6:.1f} MB" for name, size in sizes.items())
         )
-        handler = partial(QuietHandler, directory=str(base / "html"))
-        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        origin = f"http://127.0.0.1:{server.server_address[1]}"
-        with sync_playwright() as playwright:
+        with serve(base / "html") as origin, sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path=arguments.chromium, args=CHROMIUM_ARGS
             )
@@ -218,7 +203,6 @@ def main() -> int:
             fast = measure_page(page, f"{origin}/index.html", has_tabs=True)
             fast = measure_page(page, f"{origin}/grouped.html", has_tabs=False) and fast
             browser.close()
-        server.shutdown()
     print(
         f"all under {TARGET_MS:.0f} ms" if fast else f"some actions took {TARGET_MS:.0f} ms or more"
     )

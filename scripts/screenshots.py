@@ -8,27 +8,18 @@ photographs the page with Debian's Chromium (/usr/bin/chromium) through Playwrig
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
-import http.server
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "docs" / "_static"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+# The Chromium set-up and local server are shared with the browser tests.
+sys.path.insert(0, str(ROOT))
+from tests.browser.local_site import CHROMIUM_ARGS, DEFAULT_CHROMIUM, serve
 
 
 def build_example(outdir: Path) -> None:
@@ -37,26 +28,11 @@ def build_example(outdir: Path) -> None:
     subprocess.run([*command, str(ROOT / "example_project"), str(outdir)], check=True)
 
 
-@contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on a free loopback port for as long as the block runs."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-
-
 def photograph(base_url: str, page_name: str) -> list[Path]:
     """Take one screenshot per colour scheme; return the files written."""
     written = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
+        browser = playwright.chromium.launch(executable_path=DEFAULT_CHROMIUM, args=CHROMIUM_ARGS)
         for scheme in ("light", "dark"):
             page = browser.new_page(
                 viewport={"width": 1100, "height": 900}, color_scheme=scheme, device_scale_factor=1

@@ -5,24 +5,15 @@ from __future__ import annotations
 import io
 import os
 import shutil
-import threading
 from collections.abc import Callable, Iterator
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from ..conftest import ROOTS
+from .local_site import CHROMIUM_ARGS, DEFAULT_CHROMIUM, serve
 
-CHROMIUM = Path(os.environ.get("PUBLIST_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+CHROMIUM = Path(os.environ.get("PUBLIST_CHROMIUM", DEFAULT_CHROMIUM))
 THEMES = ("alabaster", "furo", "pydata_sphinx_theme", "sphinx_rtd_theme", "sphinx_book_theme")
 SITE = ROOTS / "test-interactive"
 
@@ -56,33 +47,24 @@ def browser() -> Iterator[object]:
         chromium.close()
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str], str]]:
     """A function giving the base URL of a site (the interactive test site unless
     another source is given) built with a theme, each built once."""
     base = tmp_path_factory.mktemp("sites")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(base)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
     built: dict[str, str] = {}
+    with serve(base) as origin:
 
-    def site(
-        theme: str, source: Path = SITE, builder: str = "html", suppress: tuple[str, ...] = ()
-    ) -> str:
-        name = "-".join([theme, *([source.name] if source != SITE else []), builder, *suppress])
-        if name not in built:
-            path = build_html(theme, base / name, source, builder, suppress)
-            built[name] = f"http://127.0.0.1:{server.server_address[1]}/{path}/"
-        return built[name]
+        def site(
+            theme: str, source: Path = SITE, builder: str = "html", suppress: tuple[str, ...] = ()
+        ) -> str:
+            name = "-".join([theme, *([source.name] if source != SITE else []), builder, *suppress])
+            if name not in built:
+                path = build_html(theme, base / name, source, builder, suppress)
+                built[name] = f"{origin}/{path}/"
+            return built[name]
 
-    yield site
-    server.shutdown()
-    server.server_close()
+        yield site
 
 
 def build_html(
