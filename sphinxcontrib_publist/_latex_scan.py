@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .richtext import Inline, Link, RichText, Styled, StyleName, Text
+from .core.richtext import Inline, Link, RichText, Styled, StyleName, Text
 
 LIGATURES = (
     ("---", "\u2014"),

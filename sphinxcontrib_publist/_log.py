@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
-from .diagnostics import Diagnostic, Subtype
+from .core.diagnostics import Diagnostic, Subtype
 
 if TYPE_CHECKING:
     from docutils import nodes

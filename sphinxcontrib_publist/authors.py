@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ._pickle import pickled_by_fields
+from .core.pickling import pickled_by_fields
 from .format import AuthorName
 
 

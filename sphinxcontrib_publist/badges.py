@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ._pickle import pickled_by_fields
+from .core.numbers import whole_number
+from .core.pickling import pickled_by_fields
 from .model import Publication
 
 TRUE_WORDS = frozenset({"true", "yes", "y", "1", "on", "selected"})
@@ -53,10 +54,7 @@ def citation_count(publication: Publication, field: str | None) -> int | None:
     match = _COUNT.fullmatch(publication.fields.get(field.lower(), "").strip())
     if match is None:
         return None
-    try:
-        return int(re.sub(r"[,_ ]", "", match.group()))
-    except ValueError:  # more digits than Python reads from text
-        return None
+    return whole_number(re.sub(r"[,_ ]", "", match.group()))
 
 
 def entry_badges(publication: Publication, citation_field: str | None) -> tuple[Badge, ...]:

@@ -12,7 +12,9 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from .fields import NAME_FIELDS, fold, natural_key, value_getter
+from .core.folding import fold, natural_key
+from .core.numbers import whole_number
+from .fields import NAME_FIELDS, value_getter
 from .model import Publication
 
 Predicate = Callable[[Publication], bool]
@@ -65,10 +67,7 @@ def as_number(value: Scalar) -> int | None:
         return value
     if not _NUMBER_TEXT.fullmatch(value):
         return None
-    try:
-        return int(value)
-    except ValueError:  # more digits than Python reads from text
-        return None
+    return whole_number(value)
 
 
 def _with_display_order(operands: Sequence[Operand]) -> list[Operand]:

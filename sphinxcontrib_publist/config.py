@@ -10,7 +10,7 @@ import sphinx
 
 from ._log import warn
 from .bibtex_export import DEFAULT_EXCLUDE
-from .diagnostics import Subtype
+from .core.diagnostics import Subtype
 from .interactive import is_controls_value
 from .links import DEFAULT_LINK_FIELDS
 from .names import NAME_FORMATS

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from . import labels
-from .diagnostics import Diagnostic
+from .core.diagnostics import Diagnostic
 from .interactive import Interactive, parse_controls, parse_tab_option, plan_interactive
 from .model import Publication
 from .nodes import publist_list, publist_pending

@@ -21,7 +21,7 @@ from docutils import nodes
 from sphinx.domains import Domain
 
 from . import labels
-from ._pickle import pickled_by_fields
+from .core.pickling import pickled_by_fields
 from .model import Publication
 from .names import NameFormat
 from .nodes import HIDDEN, add_node, publist_entry, publist_list, publist_pending

@@ -16,8 +16,8 @@ from .badges import entry_badges
 from .bibtex_export import bibliography_to_bibtex, entry_to_bibtex
 from .chart import add_chart
 from .config import PublistConfig
+from .core.diagnostics import Subtype
 from .details import PublistDomain, record_details
-from .diagnostics import Subtype
 from .downloads import download_node
 from .entry_extras import author_lookup, rendered_links
 from .entry_parts import download_sources

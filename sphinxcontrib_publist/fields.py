@@ -3,79 +3,19 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 
 from .badges import is_selected
+from .core.folding import NaturalKey, natural_key
+from .core.richtext import RichText, plain_text
 from .model import Person, Publication
-from .richtext import RichText, plain_text
 
 FieldValue = int | str | tuple[str, ...] | None
 """What a field name means for one publication; ``None`` when it is missing or blank."""
 
 ValueGetter = Callable[[Publication], FieldValue]
-NaturalKey = tuple[str | int, ...]
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_DIGITS = re.compile(r"([0-9]+)")
-_HUGE = 10**5000
 _KEYWORD_SEPARATORS = re.compile(r"[,;]")
-# Letters NFKD leaves whole, folded the way a reader who types ASCII expects.
-_UNDECOMPOSED = {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe"}
-# Typography the LaTeX converter produces (curly apostrophes, dashes), folded back.
-_TYPOGRAPHY = {
-    "\u2019": "'",
-    "\u2018": "'",
-    "\u201c": '"',
-    "\u201d": '"',
-    "\u2013": "-",
-    "\u2014": "-",
-}
-
-
-def _fold_char(char: str) -> str:
-    if char in _TYPOGRAPHY:
-        return _TYPOGRAPHY[char]
-    decomposed = unicodedata.normalize("NFKD", char.casefold())
-    bare = "".join(part for part in decomposed if not unicodedata.combining(part))
-    return "".join(_UNDECOMPOSED.get(part, part) for part in bare.casefold())
-
-
-# Latin letters cover nearly every accent in bibliographies; others are folded as met.
-_FOLDED_LATIN = {chr(code): _fold_char(chr(code)) for code in range(0x80, 0x250)}
-
-
-def _fold_match(match: re.Match[str]) -> str:
-    char = match.group()
-    return _FOLDED_LATIN.get(char) or _fold_char(char)
-
-
-def fold(value: str) -> str:
-    """Case- and accent-insensitive form of ``value`` with whitespace collapsed."""
-    # Substituting only the non-ASCII characters keeps mostly-ASCII abstracts fast.
-    if not value.isascii():
-        value = _NON_ASCII.sub(_fold_match, value)
-    return " ".join(value.lower().split())
-
-
-def natural_key(value: str) -> NaturalKey:
-    """Key ordering digit runs by number ("Part 2" before "Part 10"), case- and accent-blind.
-
-    Splitting on a capturing group alternates text and digits, so two keys always
-    hold a ``str`` at even and an ``int`` at odd positions and compare safely.
-    """
-    pieces = _DIGITS.split(fold(value))
-    return tuple(
-        _digit_run_value(piece) if index % 2 else piece for index, piece in enumerate(pieces)
-    )
-
-
-def _digit_run_value(digits: str) -> int:
-    try:
-        return int(digits)
-    except ValueError:
-        # Beyond Python's int-from-text limit (4300 digits): larger than any number it reads.
-        return _HUGE
 
 
 def person_sort_key(person: Person) -> tuple[NaturalKey, NaturalKey]:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .comparisons import Predicate, compile_presence, compile_test
-from .diagnostics import PublistError
+from .core.diagnostics import PublistError
 from .model import Publication
 from .tokens import Literal, Token, describe, tokenize
 

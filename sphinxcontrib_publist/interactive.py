@@ -6,8 +6,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .diagnostics import Diagnostic, PublistError, Subtype
-from .fields import fold
+from .core.diagnostics import Diagnostic, PublistError, Subtype
+from .core.folding import fold
 from .model import Publication
 from .select import SortKey, Tab, parse_sort, parse_tabs, sort_ranks
 

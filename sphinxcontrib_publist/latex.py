@@ -22,8 +22,8 @@ from ._latex_scan import (
     strip_trailing_blanks,
     typeset,
 )
-from .richtext import Inline, Link, Math, RichText, Styled, StyleName, Text, plain_text
-from .urls import safe_url
+from .core.richtext import Inline, Link, Math, RichText, Styled, StyleName, Text, plain_text
+from .core.urls import safe_url
 
 
 @dataclass(frozen=True)

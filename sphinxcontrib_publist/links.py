@@ -7,10 +7,10 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from ._pickle import pickled_by_fields
-from .diagnostics import Diagnostic, Subtype
+from .core.diagnostics import Diagnostic, Subtype
+from .core.pickling import pickled_by_fields
+from .core.urls import arxiv_url, doi_url, safe_url
 from .model import Publication
-from .urls import arxiv_url, doi_url, safe_url
 
 DEFAULT_LINK_FIELDS: Mapping[str, str] = {
     "url": "URL",

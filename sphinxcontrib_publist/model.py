@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ._pickle import pickled_by_fields
-from .richtext import EMPTY, RichText
+from .core.pickling import pickled_by_fields
+from .core.richtext import EMPTY, RichText
 
 
 @pickled_by_fields

@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Generic, Literal, TypeVar
 
 from .convert import parse_person
-from .fields import fold
+from .core.folding import fold
 from .model import Person
 
 NameFormat = Literal["first-last", "initials-last", "last-initials"]

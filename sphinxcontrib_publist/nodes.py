@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
-from .richtext import Inline, Link, Math, RichText, Text
+from .core.richtext import Inline, Link, Math, RichText, Text
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -6,7 +6,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from .config import ABSTRACT_MODES, CHART_KINDS, DETAILS_MODES, PublistConfig, highlight_names
-from .diagnostics import Diagnostic, PublistError, Subtype
+from .core.diagnostics import Diagnostic, PublistError, Subtype
+from .core.numbers import whole_number
 from .names import NAME_FORMATS, NameFormat
 from .select import Filter, SortKey, parse_filter, parse_sort
 
@@ -124,11 +125,8 @@ def _sort(value: str | None, default: str, collect: _Collector) -> tuple[SortKey
 def _limit(value: str | None, collect: _Collector) -> int | None:
     if value is None:
         return None
-    try:
-        limit = int(value.strip())
-    except ValueError:
-        limit = -1
-    if limit < 0:
+    limit = whole_number(value)
+    if limit is None or limit < 0:
         collect.bad(f":limit: must be a whole number of at least 0, not {value!r}; no limit")
         return None
     return limit
@@ -154,8 +152,9 @@ def _max_authors(value: str | None, default: int | None, collect: _Collector) ->
     cleaned = value.strip().lower()
     if cleaned in ("", "all", "none"):
         return None
-    if cleaned.isdecimal() and int(cleaned) > 0:
-        return int(cleaned)
+    count = whole_number(cleaned) if cleaned.isdecimal() else None
+    if count is not None and count > 0:
+        return count
     collect.bad(
         f":max-authors: must be a whole number of at least 1, not {value!r}; using {default}"
     )

@@ -16,6 +16,7 @@ from sphinx.util.osutil import relative_uri
 from ._log import warn
 from .bibtex_export import entry_to_bibtex
 from .config import PublistConfig
+from .core.diagnostics import Subtype
 from .details import (
     EntryDetails,
     ListDetails,
@@ -24,7 +25,6 @@ from .details import (
     page_available,
     pages_supported,
 )
-from .diagnostics import Subtype
 from .entry_extras import author_lookup
 from .entry_parts import RenderedLink, copy_download_files
 from .format import FormatOptions, format_default

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from . import __version__
 from .convert import Converted, build_publications
-from .diagnostics import Diagnostic
+from .core.diagnostics import Diagnostic
 from .links import DEFAULT_LINK_FIELDS
 from .model import Publication
 from .source import FileSignature, read_bibliography, signature

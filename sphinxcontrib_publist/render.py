@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from docutils import nodes
 
 from . import labels
-from ._pickle import pickled_by_fields
 from .badges import Badge
+from .core.pickling import pickled_by_fields
+from .core.richtext import RichText, plain_text
 from .entry_parts import RenderedLink, author_line, badge_nodes, bibtex_block, links_paragraph
 from .format import FormattedEntry
 from .nodes import (
@@ -20,7 +21,6 @@ from .nodes import (
     publist_pending,
     rich_to_nodes,
 )
-from .richtext import RichText, plain_text
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from ._log import warn_diagnostic
-from .diagnostics import Diagnostic
+from .core.diagnostics import Diagnostic
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

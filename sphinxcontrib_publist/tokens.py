@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .diagnostics import PublistError
+from .core.diagnostics import PublistError
+from .core.numbers import whole_number
 
 Literal = str | int
 
@@ -58,10 +59,9 @@ def _next_token(text: str, position: int) -> Token:
         return _string_token(text, position)
     number = _NUMBER.match(text, position)
     if number:
-        try:
-            value = int(number.group())
-        except ValueError:  # more digits than Python reads from text
-            raise PublistError("number too long", position) from None
+        value = whole_number(number.group())
+        if value is None:
+            raise PublistError("number too long", position)
         return Token("number", number.group(), value, position)
     word = IDENTIFIER.match(text, position)
     if word:

@@ -15,7 +15,7 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 
 from sphinxcontrib_publist import pipeline
-from sphinxcontrib_publist.diagnostics import Diagnostic, Subtype
+from sphinxcontrib_publist.core.diagnostics import Diagnostic, Subtype
 
 from .conftest import CORPUS, GENERATED_CONF, build, html_of, location_of, publist_warnings
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from sphinxcontrib_publist.config import PublistConfig
-from sphinxcontrib_publist.diagnostics import Subtype
+from sphinxcontrib_publist.core.diagnostics import Subtype
 from sphinxcontrib_publist.directive import PublicationsDirective
 
 ROOT = Path(__file__).resolve().parents[1]

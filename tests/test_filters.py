@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sphinxcontrib_publist.diagnostics import PublistError
+from sphinxcontrib_publist.core.diagnostics import PublistError
 from sphinxcontrib_publist.filters import MAX_DEPTH, Filter, parse_filter
 from sphinxcontrib_publist.tokens import tokenize
 

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sphinxcontrib_publist.diagnostics import Subtype
+from sphinxcontrib_publist.core.diagnostics import Subtype
+from sphinxcontrib_publist.core.richtext import text
 from sphinxcontrib_publist.interactive import (
     FLATTEN,
     KEEP_GROUPS,
@@ -24,7 +25,6 @@ from sphinxcontrib_publist.interactive import (
     tab_ids,
 )
 from sphinxcontrib_publist.model import Person, Publication
-from sphinxcontrib_publist.richtext import text
 from sphinxcontrib_publist.select import Tab, parse_sort, sort_publications
 
 

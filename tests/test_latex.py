@@ -18,8 +18,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pybtex.database import parse_file
 
+from sphinxcontrib_publist.core.richtext import (
+    Inline,
+    Link,
+    Math,
+    RichText,
+    Styled,
+    Text,
+    plain_text,
+)
 from sphinxcontrib_publist.latex import Conversion, latex_to_plain, latex_to_rich
-from sphinxcontrib_publist.richtext import Inline, Link, Math, RichText, Styled, Text, plain_text
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 NBSP = "\u00a0"

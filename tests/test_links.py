@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sphinxcontrib_publist.diagnostics import Subtype
+from sphinxcontrib_publist.core.diagnostics import Subtype
 from sphinxcontrib_publist.links import DEFAULT_LINK_FIELDS, EntryLink, entry_links, link_problems
 from sphinxcontrib_publist.model import Publication
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pickle
 
+from sphinxcontrib_publist.core.richtext import Link, Math, Styled, Text
 from sphinxcontrib_publist.format import AuthorName, FormattedEntry
 from sphinxcontrib_publist.model import Person, Publication
 from sphinxcontrib_publist.render import EntryExtras
-from sphinxcontrib_publist.richtext import Link, Math, Styled, Text
 
 
 def test_records_survive_a_pickle_round_trip_unchanged() -> None:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sphinxcontrib_publist.urls import arxiv_url, doi_url, safe_url
+from sphinxcontrib_publist.core.urls import arxiv_url, doi_url, safe_url
 
 
 @pytest.mark.parametrize(

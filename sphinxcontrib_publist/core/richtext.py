@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
-from ._pickle import pickled_by_fields
+from .pickling import pickled_by_fields
 
 StyleName = Literal["emph", "strong", "code", "sup", "sub", "smallcaps", "underline"]
 
