@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from . import labels
-from .model import Publication
+from .bib.model import Publication
 from .nodes import WRAPPER, add_node
 
 if TYPE_CHECKING:

@@ -12,10 +12,10 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from .bib.model import Publication
 from .core.folding import fold, natural_key
 from .core.numbers import whole_number
 from .fields import NAME_FIELDS, value_getter
-from .model import Publication
 
 Predicate = Callable[[Publication], bool]
 Operand = str | int | re.Pattern[str]

@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Any
 import sphinx
 
 from ._log import warn
+from .bib.links import DEFAULT_LINK_FIELDS
+from .bib.names import NAME_FORMATS
 from .bibtex_export import DEFAULT_EXCLUDE
 from .core.diagnostics import Subtype
 from .interactive import is_controls_value
-from .links import DEFAULT_LINK_FIELDS
-from .names import NAME_FORMATS
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

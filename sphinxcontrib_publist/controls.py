@@ -7,9 +7,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from . import labels
+from .bib.model import Publication
 from .core.diagnostics import Diagnostic
 from .interactive import Interactive, parse_controls, parse_tab_option, plan_interactive
-from .model import Publication
 from .nodes import publist_list, publist_pending
 
 

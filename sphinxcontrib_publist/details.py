@@ -21,9 +21,9 @@ from docutils import nodes
 from sphinx.domains import Domain
 
 from . import labels
+from .bib.model import Publication
+from .bib.names import NameFormat
 from .core.pickling import pickled_by_fields
-from .model import Publication
-from .names import NameFormat
 from .nodes import HIDDEN, add_node, publist_entry, publist_list, publist_pending
 from .scholar import coins, record_of
 

@@ -10,9 +10,12 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from . import controls, labels, pipeline, reporting
+from . import controls, labels, reporting
 from ._log import warn, warn_diagnostic
-from .badges import entry_badges
+from .bib import load as pipeline
+from .bib.badges import entry_badges
+from .bib.model import Publication
+from .bib.names import NameMatcher
 from .bibtex_export import bibliography_to_bibtex, entry_to_bibtex
 from .chart import add_chart
 from .config import PublistConfig
@@ -22,8 +25,6 @@ from .downloads import download_node
 from .entry_extras import author_lookup, rendered_links
 from .entry_parts import download_sources
 from .format import FormatOptions, FormattedEntry, format_entries
-from .model import Publication
-from .names import NameMatcher
 from .nodes import publist_list, publist_pending
 from .options import ListSpec, parse_options
 from .pybtex_styles import style_exists

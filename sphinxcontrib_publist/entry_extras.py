@@ -10,12 +10,12 @@ from urllib.parse import unquote, urlsplit
 
 from . import labels
 from ._log import warn
+from .bib.links import EntryLink, entry_links
+from .bib.model import Publication
+from .bib.names import NameLookup
 from .core.diagnostics import Subtype
 from .core.urls import safe_url
 from .entry_parts import RenderedLink
-from .links import EntryLink, entry_links
-from .model import Publication
-from .names import NameLookup
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

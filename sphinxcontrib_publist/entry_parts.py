@@ -10,7 +10,7 @@ from sphinx import addnodes
 
 from . import labels
 from .authors import split_authors
-from .badges import Badge
+from .bib.badges import Badge
 from .core.pickling import pickled_by_fields
 from .extra_nodes import publist_authors, publist_badge, publist_bibtex, publist_more_authors
 from .format import AuthorName

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
-from .badges import is_selected
+from .bib.badges import is_selected
+from .bib.model import Person, Publication
 from .core.folding import NaturalKey, natural_key
 from .core.richtext import RichText, plain_text
-from .model import Person, Publication
 
 FieldValue = int | str | tuple[str, ...] | None
 """What a field name means for one publication; ``None`` when it is missing or blank."""
 
 ValueGetter = Callable[[Publication], FieldValue]
-
-_KEYWORD_SEPARATORS = re.compile(r"[,;]")
 
 
 def person_sort_key(person: Person) -> tuple[NaturalKey, NaturalKey]:
@@ -49,9 +46,7 @@ def _rich(attribute: Callable[[Publication], RichText], raw_name: str | None) ->
 
 
 def _keywords(pub: Publication) -> FieldValue:
-    raw = pub.fields.get("keywords", "")
-    words = (word.strip() for word in _KEYWORD_SEPARATORS.split(raw))
-    return tuple(word for word in words if word) or None
+    return pub.keywords or None
 
 
 def _date(pub: Publication) -> FieldValue:

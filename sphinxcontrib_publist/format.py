@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .bib.model import Publication
+from .bib.names import NameFormat, NameLookup, NameMatcher, display_name
 from .core.diagnostics import Diagnostic
 from .core.pickling import pickled_by_fields
 from .core.richtext import EMPTY, RichText
-from .model import Publication
-from .names import NameFormat, NameLookup, NameMatcher, display_name
 
 DEFAULT_STYLE = "default"
 

@@ -6,9 +6,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .bib.model import Publication
 from .core.diagnostics import Diagnostic, PublistError, Subtype
 from .core.folding import fold
-from .model import Publication
 from .select import SortKey, Tab, parse_sort, parse_tabs, sort_ranks
 
 CONTROL_NAMES = ("tabs", "sort", "search")

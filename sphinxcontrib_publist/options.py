@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from .bib.names import NAME_FORMATS, NameFormat
 from .config import ABSTRACT_MODES, CHART_KINDS, DETAILS_MODES, PublistConfig, highlight_names
 from .core.diagnostics import Diagnostic, PublistError, Subtype
 from .core.numbers import whole_number
-from .names import NAME_FORMATS, NameFormat
 from .select import Filter, SortKey, parse_filter, parse_sort
 
 

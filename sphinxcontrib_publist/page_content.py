@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from docutils import nodes
 
 from . import labels
-from .badges import Badge
+from .bib.badges import Badge
+from .bib.model import Publication
 from .details import publist_coins
 from .entry_parts import RenderedLink, author_line, badge_nodes, bibtex_block, links_paragraph
 from .format import AuthorName
-from .model import Publication
 from .nodes import rich_to_nodes
 from .scholar import coins, record_of
 

@@ -14,6 +14,8 @@ from sphinx import addnodes
 from sphinx.util.osutil import relative_uri
 
 from ._log import warn
+from .bib.model import Publication
+from .bib.names import NameLookup, NameMatcher
 from .bibtex_export import entry_to_bibtex
 from .config import PublistConfig
 from .core.diagnostics import Subtype
@@ -28,8 +30,6 @@ from .details import (
 from .entry_extras import author_lookup
 from .entry_parts import RenderedLink, copy_download_files
 from .format import FormatOptions, format_default
-from .model import Publication
-from .names import NameLookup, NameMatcher
 from .nodes import publist_list, publist_pending
 from .page_content import page_doctree
 from .render import EntryExtras

@@ -12,11 +12,11 @@ from pybtex.exceptions import PybtexError
 from pybtex.plugin import find_plugin
 from pybtex.richtext import BaseMultipartText, HRef, String, Symbol, Tag
 
+from .bib.latex import latex_to_rich
+from .bib.model import Publication
 from .core.diagnostics import Diagnostic, Subtype
 from .core.richtext import Inline, Link, RichText, Styled, Text
 from .core.urls import safe_url
-from .latex import latex_to_rich
-from .model import Publication
 
 if TYPE_CHECKING:
     from .format import FormatOptions, FormattedEntry

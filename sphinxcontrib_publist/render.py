@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from docutils import nodes
 
 from . import labels
-from .badges import Badge
+from .bib.badges import Badge
 from .core.pickling import pickled_by_fields
 from .core.richtext import RichText, plain_text
 from .entry_parts import RenderedLink, author_line, badge_nodes, bibtex_block, links_paragraph

@@ -6,11 +6,11 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from .bib.model import Publication
 from .core.diagnostics import PublistError
 from .core.folding import fold, natural_key
 from .fields import FieldValue, field_value, person_sort_key, text_getter
 from .filters import Filter, parse_filter
-from .model import Publication
 from .tokens import IDENTIFIER
 
 __all__ = [

@@ -14,7 +14,7 @@ import sphinx
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
-from sphinxcontrib_publist import pipeline
+from sphinxcontrib_publist.bib import load as pipeline
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+from sphinxcontrib_publist.bib.model import Person, Publication
 from sphinxcontrib_publist.core.richtext import Styled, Text, text
-from sphinxcontrib_publist.model import Person, Publication
 
 
 def make_pub(

@@ -5,8 +5,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pybtex.database import parse_string
 
+from sphinxcontrib_publist.bib.model import Publication
 from sphinxcontrib_publist.bibtex_export import bibliography_to_bibtex, entry_to_bibtex
-from sphinxcontrib_publist.model import Publication
 
 RAW = {
     "title": 'The {Q}uick {\\"o} fox',

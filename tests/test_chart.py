@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from sphinxcontrib_publist.bib.model import Publication
 from sphinxcontrib_publist.chart import MAX_SPAN, chart_node, year_counts
-from sphinxcontrib_publist.model import Publication
 
 from .conftest import html_of, warnings_of
 

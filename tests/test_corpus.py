@@ -14,7 +14,7 @@ from collections import Counter
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from sphinxcontrib_publist import pipeline
+from sphinxcontrib_publist.bib import load as pipeline
 from sphinxcontrib_publist.core.diagnostics import Diagnostic, Subtype
 
 from .conftest import CORPUS, GENERATED_CONF, build, html_of, location_of, publist_warnings

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from sphinxcontrib_publist import pipeline
+from sphinxcontrib_publist.bib import load as pipeline
 
 TODAY = dt.date(2026, 1, 1)
 ENTRIES = """

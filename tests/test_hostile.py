@@ -20,9 +20,9 @@ from hypothesis import strategies as st
 from pybtex.database import Entry
 from sphinx.testing.util import SphinxTestApp
 
-from sphinxcontrib_publist import pipeline
-from sphinxcontrib_publist.convert import build_publications
-from sphinxcontrib_publist.source import SourcedEntry, read_bibliography
+from sphinxcontrib_publist.bib import load as pipeline
+from sphinxcontrib_publist.bib.convert import build_publications
+from sphinxcontrib_publist.bib.reader import SourcedEntry, read_bibliography
 
 from .conftest import GENERATED_CONF, build, html_of, location_of, publist_warnings
 

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sphinxcontrib_publist.bib.model import Person, Publication
 from sphinxcontrib_publist.core.diagnostics import Subtype
 from sphinxcontrib_publist.core.richtext import text
 from sphinxcontrib_publist.interactive import (
@@ -24,7 +25,6 @@ from sphinxcontrib_publist.interactive import (
     sort_choices,
     tab_ids,
 )
-from sphinxcontrib_publist.model import Person, Publication
 from sphinxcontrib_publist.select import Tab, parse_sort, sort_publications
 
 

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from docutils import nodes
 
-from sphinxcontrib_publist import pipeline
+from sphinxcontrib_publist.bib import load as pipeline
 from sphinxcontrib_publist.interactive import STANDARD_SORTS
 from sphinxcontrib_publist.select import sort_publications
 

@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pybtex.database import parse_file
 
+from sphinxcontrib_publist.bib.latex import Conversion, latex_to_plain, latex_to_rich
 from sphinxcontrib_publist.core.richtext import (
     Inline,
     Link,
@@ -27,7 +28,6 @@ from sphinxcontrib_publist.core.richtext import (
     Text,
     plain_text,
 )
-from sphinxcontrib_publist.latex import Conversion, latex_to_plain, latex_to_rich
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 NBSP = "\u00a0"

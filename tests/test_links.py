@@ -4,9 +4,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sphinxcontrib_publist.bib.links import (
+    DEFAULT_LINK_FIELDS,
+    EntryLink,
+    entry_links,
+    link_problems,
+)
+from sphinxcontrib_publist.bib.model import Publication
 from sphinxcontrib_publist.core.diagnostics import Subtype
-from sphinxcontrib_publist.links import DEFAULT_LINK_FIELDS, EntryLink, entry_links, link_problems
-from sphinxcontrib_publist.model import Publication
 
 
 def publication(**fields: str) -> Publication:

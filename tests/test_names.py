@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from sphinxcontrib_publist.model import Person
-from sphinxcontrib_publist.names import (
+from sphinxcontrib_publist.bib.model import Person
+from sphinxcontrib_publist.bib.names import (
     NameLookup,
     NameMatcher,
     display_name,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pickle
 
+from sphinxcontrib_publist.bib.model import Person, Publication
 from sphinxcontrib_publist.core.richtext import Link, Math, Styled, Text
 from sphinxcontrib_publist.format import AuthorName, FormattedEntry
-from sphinxcontrib_publist.model import Person, Publication
 from sphinxcontrib_publist.render import EntryExtras
 
 

@@ -9,8 +9,8 @@ from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sphinxcontrib_publist.bib.model import Person, Publication
 from sphinxcontrib_publist.core.richtext import text
-from sphinxcontrib_publist.model import Person, Publication
 from sphinxcontrib_publist.scholar import (
     ScholarRecord,
     coins,

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sphinxcontrib_publist.bib.model import Person, Publication
 from sphinxcontrib_publist.core.diagnostics import PublistError
 from sphinxcontrib_publist.core.folding import fold, natural_key
 from sphinxcontrib_publist.fields import full_name
-from sphinxcontrib_publist.model import Person, Publication
 from sphinxcontrib_publist.select import (
     FieldValue,
     Group,

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from sphinxcontrib_publist import pipeline
+from sphinxcontrib_publist.bib import load as pipeline
 from sphinxcontrib_publist.interactive import STANDARD_SORTS
 from sphinxcontrib_publist.select import parse_filter, sort_publications
 

@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Generic, Literal, TypeVar
 
+from ..core.folding import fold
 from .convert import parse_person
-from .core.folding import fold
 from .model import Person
 
 NameFormat = Literal["first-last", "initials-last", "last-initials"]

@@ -7,7 +7,7 @@ import unicodedata
 
 from latexcodec.codec import load_unicode_latex_table
 
-from .core.richtext import StyleName
+from ..core.richtext import StyleName
 
 # Commands whose one argument is shown in a style.
 STYLE_COMMANDS: dict[str, StyleName] = {

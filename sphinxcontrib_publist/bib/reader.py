@@ -14,7 +14,7 @@ from pybtex.database.input.bibtex import Parser, UndefinedMacro
 from pybtex.exceptions import PybtexError
 from pybtex.scanner import PybtexSyntaxError
 
-from .core.diagnostics import Diagnostic, Subtype
+from ..core.diagnostics import Diagnostic, Subtype
 
 # Entry types may contain "_", "-"... (Mendeley writes @web_page).
 ENTRY_START = re.compile(r"@[ \t]*([A-Za-z][\w\-.:+]*)[ \t\r\n]*[{(][ \t\r\n]*([^,\s}]*)")

@@ -11,8 +11,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from . import _latex_tables as tables
-from ._latex_scan import (
+from ..core.richtext import Inline, Link, Math, RichText, Styled, StyleName, Text, plain_text
+from ..core.urls import safe_url
+from . import latex_tables as tables
+from .latex_scan import (
     Builder,
     Finder,
     match_braces,
@@ -22,8 +24,6 @@ from ._latex_scan import (
     strip_trailing_blanks,
     typeset,
 )
-from .core.richtext import Inline, Link, Math, RichText, Styled, StyleName, Text, plain_text
-from .core.urls import safe_url
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .core.richtext import Inline, Link, RichText, Styled, StyleName, Text
+from ..core.richtext import Inline, Link, RichText, Styled, StyleName, Text
 
 LIGATURES = (
     ("---", "\u2014"),
@@ -29,6 +29,7 @@ class Builder:
     pieces: list[str] = field(default_factory=list)
 
     def flush(self) -> None:
+        """Turn the pending text pieces into one text child."""
         if not self.pieces:
             return
         value = "".join(self.pieces)
@@ -40,10 +41,12 @@ class Builder:
             self.children.append(Text(value))
 
     def add(self, node: Inline) -> None:
+        """Append a child after the pending text."""
         self.flush()
         self.children.append(node)
 
     def finish(self) -> RichText:
+        """The children collected, pending text included."""
         self.flush()
         return tuple(self.children)
 
@@ -59,6 +62,7 @@ class Finder:
         self._last_found = -1
 
     def find(self, start: int) -> int:
+        """The next match's position from ``start``, or -1."""
         # The scan only moves forward, so a result stays valid until it is passed.
         if self._last_from != -1 and self._last_from <= start <= self._last_found:
             return self._last_found
@@ -88,6 +92,7 @@ def skip_blanks(source: str, position: int) -> int:
 
 
 def starts_line(source: str, position: int) -> bool:
+    """Whether ``position`` follows a line break, with only blanks between."""
     before = position - 1
     while before >= 0 and source[before] in " \t":
         before -= 1
@@ -146,6 +151,7 @@ def _strip_edge(rich: RichText, at_end: bool) -> RichText:
 
 
 def with_children(node: Styled | Link, children: RichText) -> Inline:
+    """A copy of ``node`` holding ``children``."""
     if isinstance(node, Styled):
         return Styled(node.style, children)
     return Link(node.url, children)

@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .core.numbers import whole_number
-from .core.pickling import pickled_by_fields
+from ..core.numbers import whole_number
+from ..core.pickling import pickled_by_fields
 from .model import Publication
 
 TRUE_WORDS = frozenset({"true", "yes", "y", "1", "on", "selected"})
 AWARD_NOTE = re.compile(r"\baward|\bbest\s+(?:student\s+)?paper\b", re.IGNORECASE)
-_KEYWORD_SEPARATORS = re.compile(r"[,;]")
 _COUNT = re.compile(r"\d[\d,_ ]*")
 
 
@@ -32,8 +31,7 @@ def is_selected(publication: Publication) -> bool:
     """True for a ``selected = {true}``/``{yes}`` field or a ``selected`` keyword."""
     if publication.fields.get("selected", "").strip().lower() in TRUE_WORDS:
         return True
-    keywords = _KEYWORD_SEPARATORS.split(publication.fields.get("keywords", ""))
-    return any(keyword.strip().lower() == "selected" for keyword in keywords)
+    return any(keyword.lower() == "selected" for keyword in publication.keywords)
 
 
 def award(publication: Publication) -> str | None:

@@ -7,9 +7,9 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .core.diagnostics import Diagnostic, Subtype
-from .core.pickling import pickled_by_fields
-from .core.urls import arxiv_url, doi_url, safe_url
+from ..core.diagnostics import Diagnostic, Subtype
+from ..core.pickling import pickled_by_fields
+from ..core.urls import arxiv_url, doi_url, safe_url
 from .model import Publication
 
 DEFAULT_LINK_FIELDS: Mapping[str, str] = {

@@ -14,13 +14,13 @@ from pybtex.bibtex.utils import split_name_list
 from pybtex.database import Entry
 from pybtex.database import Person as PybtexPerson
 
-from .core.diagnostics import Diagnostic, Subtype
-from .core.richtext import EMPTY, RichText, plain_text, text
-from .core.urls import doi_url, safe_url
+from ..core.diagnostics import Diagnostic, Subtype
+from ..core.richtext import EMPTY, RichText, plain_text, text
+from ..core.urls import doi_url, safe_url
 from .latex import Conversion, latex_to_plain, latex_to_rich
 from .links import DEFAULT_LINK_FIELDS, link_problems
 from .model import Person, Publication
-from .source import SourcedEntry
+from .reader import SourcedEntry
 
 FORTHCOMING_STATES = frozenset({"forthcoming", "inpress", "in press", "accepted", "submitted"})
 FORTHCOMING_NOTE = re.compile(

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .core.pickling import pickled_by_fields
-from .core.richtext import EMPTY, RichText
+from ..core.pickling import pickled_by_fields
+from ..core.richtext import EMPTY, RichText
+
+_KEYWORD_SEPARATORS = re.compile(r"[,;]")
 
 
 @pickled_by_fields
@@ -64,6 +67,14 @@ class Publication:
     url: str | None = None
     source: str = ""
     line: int | None = None
+
+    @property
+    def keywords(self) -> tuple[str, ...]:
+        """The ``keywords`` field's words, split at commas or semicolons as exporters write them."""
+        words = (
+            word.strip() for word in _KEYWORD_SEPARATORS.split(self.fields.get("keywords", ""))
+        )
+        return tuple(word for word in words if word)
 
     @property
     def date_key(self) -> tuple[int, int, int]:

@@ -13,12 +13,12 @@ from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from . import __version__
+from ..core.diagnostics import Diagnostic
+from ..core.version import __version__
 from .convert import Converted, build_publications
-from .core.diagnostics import Diagnostic
 from .links import DEFAULT_LINK_FIELDS
 from .model import Publication
-from .source import FileSignature, read_bibliography, signature
+from .reader import FileSignature, read_bibliography, signature
 
 CACHE_SIZE = 32
 DEFAULT_LINK_NAMES = tuple(DEFAULT_LINK_FIELDS)
