@@ -13,7 +13,7 @@ from .bib.links import DEFAULT_LINK_FIELDS
 from .bib.names import NAME_FORMATS
 from .bibtex_export import DEFAULT_EXCLUDE
 from .core.diagnostics import Subtype
-from .interactive import is_controls_value
+from .select.interactive import is_controls_value
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -9,8 +9,9 @@ from dataclasses import replace
 from . import labels
 from .bib.model import Publication
 from .core.diagnostics import Diagnostic
-from .interactive import Interactive, parse_controls, parse_tab_option, plan_interactive
 from .nodes import publist_list, publist_pending
+from .select import parse_tab_option
+from .select.interactive import Interactive, parse_controls, plan_interactive
 
 
 def plan_for_options(

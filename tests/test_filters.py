@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sphinxcontrib_publist.core.diagnostics import PublistError
-from sphinxcontrib_publist.filters import MAX_DEPTH, Filter, parse_filter
-from sphinxcontrib_publist.tokens import tokenize
+from sphinxcontrib_publist.select.filters import MAX_DEPTH, Filter, parse_filter
+from sphinxcontrib_publist.select.tokens import tokenize
 
 from .sample_publications import ALL_KEYS, SAMPLES
 

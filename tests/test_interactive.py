@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from sphinxcontrib_publist.bib.model import Person, Publication
 from sphinxcontrib_publist.core.diagnostics import Subtype
 from sphinxcontrib_publist.core.richtext import text
-from sphinxcontrib_publist.interactive import (
+from sphinxcontrib_publist.select import Tab, parse_sort, parse_tab_option, sort_publications
+from sphinxcontrib_publist.select.interactive import (
     FLATTEN,
     KEEP_GROUPS,
     LIST_ORDER,
@@ -20,12 +21,10 @@ from sphinxcontrib_publist.interactive import (
     group_mode,
     is_controls_value,
     parse_controls,
-    parse_tab_option,
     plan_interactive,
     sort_choices,
-    tab_ids,
 )
-from sphinxcontrib_publist.select import Tab, parse_sort, sort_publications
+from sphinxcontrib_publist.select.tabs import tab_ids
 
 
 def make_pub(

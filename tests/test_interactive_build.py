@@ -11,8 +11,8 @@ from bs4 import BeautifulSoup, Tag
 from docutils import nodes
 
 from sphinxcontrib_publist.bib import load as pipeline
-from sphinxcontrib_publist.interactive import STANDARD_SORTS
 from sphinxcontrib_publist.select import sort_publications
+from sphinxcontrib_publist.select.interactive import STANDARD_SORTS
 
 from .conftest import ROOTS, html_of, warnings_of
 

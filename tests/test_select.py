@@ -12,18 +12,16 @@ from hypothesis import strategies as st
 from sphinxcontrib_publist.bib.model import Person, Publication
 from sphinxcontrib_publist.core.diagnostics import PublistError
 from sphinxcontrib_publist.core.folding import fold, natural_key
-from sphinxcontrib_publist.fields import full_name
 from sphinxcontrib_publist.select import (
-    FieldValue,
     Group,
     SortKey,
-    field_value,
     group_publications,
     parse_sort,
     parse_tabs,
     sort_publications,
     sort_ranks,
 )
+from sphinxcontrib_publist.select.fields import FieldValue, field_value, full_name
 
 from .sample_publications import (
     ADAMS,

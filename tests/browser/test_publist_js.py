@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from sphinxcontrib_publist.bib import load as pipeline
-from sphinxcontrib_publist.interactive import STANDARD_SORTS
 from sphinxcontrib_publist.select import parse_filter, sort_publications
+from sphinxcontrib_publist.select.interactive import STANDARD_SORTS
 
 from .conftest import SITE
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .bib.badges import is_selected
-from .bib.model import Person, Publication
-from .core.folding import NaturalKey, natural_key
-from .core.richtext import RichText, plain_text
+from ..bib.badges import is_selected
+from ..bib.model import Person, Publication
+from ..core.folding import NaturalKey, natural_key
+from ..core.richtext import RichText, plain_text
 
 FieldValue = int | str | tuple[str, ...] | None
 """What a field name means for one publication; ``None`` when it is missing or blank."""

@@ -16,9 +16,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .bib.model import Publication
+from ..bib.model import Publication
+from ..core.diagnostics import PublistError
 from .comparisons import Predicate, compile_presence, compile_test
-from .core.diagnostics import PublistError
 from .tokens import Literal, Token, describe, tokenize
 
 MAX_DEPTH = 50

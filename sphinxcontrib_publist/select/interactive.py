@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .bib.model import Publication
-from .core.diagnostics import Diagnostic, PublistError, Subtype
-from .core.folding import fold
-from .select import SortKey, Tab, parse_sort, parse_tabs, sort_ranks
+from ..bib.model import Publication
+from ..core.diagnostics import Diagnostic, Subtype
+from .sort import SortKey, parse_sort, sort_ranks
+from .tabs import Tab, tab_ids
 
 CONTROL_NAMES = ("tabs", "sort", "search")
 NO_CONTROLS = "none"
 
 # What a sort choice does to the list's group headings (see ``group_mode``).
 FLATTEN, KEEP_GROUPS, ORDER_GROUPS = 0, 1, 2
-
-_NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass(frozen=True)
@@ -86,29 +83,6 @@ def is_controls_value(value: object) -> bool:
 
 def _control_words(value: str) -> list[str]:
     return [word.lower() for word in value.replace(",", " ").split()]
-
-
-def parse_tab_option(text: str | None) -> tuple[tuple[Tab, ...], list[Diagnostic]]:
-    """The tabs of ``:tabs:``; a bad definition drops all tabs with one diagnostic."""
-    if not text or not text.strip():
-        return (), []
-    try:
-        return tuple(parse_tabs(text)), []
-    except PublistError as error:
-        return (), [Diagnostic(f"bad :tabs: definition, {error}; no tabs shown", Subtype.FILTER)]
-
-
-def tab_ids(tabs: Sequence[Tab]) -> tuple[str, ...]:
-    """URL-safe, distinct names for the tabs, from their labels."""
-    ids: list[str] = []
-    for index, tab in enumerate(tabs):
-        base = _NON_WORD.sub("-", fold(tab.label)).strip("-") or f"tab-{index + 1}"
-        name, number = base, 1
-        while name in ids:
-            number += 1
-            name = f"{base}-{number}"
-        ids.append(name)
-    return tuple(ids)
 
 
 def sort_choices(displayed: Sequence[Publication]) -> tuple[tuple[SortChoice, ...], str]:

@@ -12,9 +12,9 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from .bib.model import Publication
-from .core.folding import fold, natural_key
-from .core.numbers import whole_number
+from ..bib.model import Publication
+from ..core.folding import fold, natural_key
+from ..core.numbers import whole_number
 from .fields import NAME_FIELDS, value_getter
 
 Predicate = Callable[[Publication], bool]

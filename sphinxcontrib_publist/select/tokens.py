@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .core.diagnostics import PublistError
-from .core.numbers import whole_number
+from ..core.diagnostics import PublistError
+from ..core.numbers import whole_number
 
 Literal = str | int
 

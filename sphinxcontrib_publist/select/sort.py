@@ -1,4 +1,4 @@
-"""Select stage: filter, sort and group publications, and parse tab definitions."""
+"""Select stage: sort keys and a total, deterministic order of publications."""
 
 from __future__ import annotations
 
@@ -6,30 +6,11 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from .bib.model import Publication
-from .core.diagnostics import PublistError
-from .core.folding import fold, natural_key
-from .fields import FieldValue, field_value, person_sort_key, text_getter
-from .filters import Filter, parse_filter
+from ..bib.model import Publication
+from ..core.diagnostics import PublistError
+from ..core.folding import natural_key
+from .fields import person_sort_key, text_getter
 from .tokens import IDENTIFIER
-
-__all__ = [
-    "FieldValue",
-    "Filter",
-    "Group",
-    "SortKey",
-    "Tab",
-    "field_value",
-    "group_publications",
-    "parse_filter",
-    "parse_sort",
-    "parse_tabs",
-    "sort_publications",
-    "sort_ranks",
-]
-
-ALL_ENTRIES = "all"
-NO_GROUPING = "none"
 
 _SORT_ITEM = re.compile(rf"\s*(-?)\s*({IDENTIFIER.pattern})\s*")
 
@@ -45,23 +26,6 @@ class SortKey:
 
 
 DEFAULT_SORT = (SortKey("year", descending=True), SortKey("title"))
-
-
-@dataclass(frozen=True)
-class Group:
-    """Consecutive publications sharing one value of the grouping field."""
-
-    field: str
-    value: str
-    publications: tuple[Publication, ...]
-
-
-@dataclass(frozen=True)
-class Tab:
-    """A labelled view of the list; ``filter`` ``None`` shows every entry."""
-
-    label: str
-    filter: Filter | None
 
 
 def parse_sort(spec: str) -> tuple[SortKey, ...]:
@@ -147,61 +111,3 @@ _SPECIAL_SORT_VALUES: dict[str, Callable[[Publication], SortValue | None]] = {
     "author": _first_author,
     "editor": _first_editor,
 }
-
-
-def group_publications(pubs: Sequence[Publication], group_by: str) -> list[Group]:
-    """Split already sorted ``pubs`` into groups, in order of first appearance.
-
-    ``"none"`` or ``""`` gives one group with value ``""``; no publications, no groups.
-    Values are compared case- and accent-insensitively; a group shows its first spelling.
-    """
-    name = group_by.strip().lower()
-    if not pubs:
-        return []
-    if name in ("", NO_GROUPING):
-        return [Group(NO_GROUPING, "", tuple(pubs))]
-    members: dict[str, list[Publication]] = {}
-    labels: dict[str, str] = {}
-    as_text = text_getter(name)
-    for pub in pubs:
-        value = " ".join(as_text(pub).split())
-        folded = fold(value)
-        labels.setdefault(folded, value)
-        members.setdefault(folded, []).append(pub)
-    return [Group(name, labels[folded], tuple(group)) for folded, group in members.items()]
-
-
-def parse_tabs(text: str) -> list[Tab]:
-    """Parse lines of ``Label: expression`` (``all`` for every entry); blank lines skipped."""
-    tabs: list[Tab] = []
-    seen: set[str] = set()
-    offset = 0
-    for number, line in enumerate(text.splitlines(keepends=True), start=1):
-        if line.strip():
-            tab = _parse_tab_line(line.rstrip("\r\n"), number, offset)
-            if tab.label in seen:
-                raise PublistError(f'line {number}: duplicate tab label "{tab.label}"', offset)
-            seen.add(tab.label)
-            tabs.append(tab)
-        offset += len(line)
-    return tabs
-
-
-def _parse_tab_line(line: str, number: int, offset: int) -> Tab:
-    label, colon, expression = line.partition(":")
-    indent = len(line) - len(line.lstrip())
-    if not colon:
-        raise PublistError(f'line {number}: expected "Label: expression"', offset + indent)
-    if not label.strip():
-        raise PublistError(f"line {number}: empty tab label", offset + indent)
-    expression_offset = offset + len(label) + 1
-    if expression.strip().lower() == ALL_ENTRIES:
-        return Tab(label.strip(), None)
-    if not expression.strip():
-        raise PublistError(f"line {number}: empty filter expression", expression_offset)
-    try:
-        return Tab(label.strip(), parse_filter(expression.strip()))
-    except PublistError as error:
-        leading = len(expression) - len(expression.lstrip())
-        position = None if error.position is None else expression_offset + leading + error.position
-        raise PublistError(f"line {number}: {error.message}", position) from None
