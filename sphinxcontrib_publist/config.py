@@ -11,8 +11,8 @@ import sphinx
 from ._log import warn
 from .bib.links import DEFAULT_LINK_FIELDS
 from .bib.names import NAME_FORMATS
-from .bibtex_export import DEFAULT_EXCLUDE
 from .core.diagnostics import Subtype
+from .format.bibtex import DEFAULT_EXCLUDE
 from .select.interactive import is_controls_value
 
 if TYPE_CHECKING:

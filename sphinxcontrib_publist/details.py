@@ -24,8 +24,8 @@ from . import labels
 from .bib.model import Publication
 from .bib.names import NameFormat
 from .core.pickling import pickled_by_fields
+from .format.scholar import coins, record_of
 from .nodes import HIDDEN, add_node, publist_entry, publist_list, publist_pending
-from .scholar import coins, record_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -16,7 +16,6 @@ from .bib import load as pipeline
 from .bib.badges import entry_badges
 from .bib.model import Publication
 from .bib.names import NameMatcher
-from .bibtex_export import bibliography_to_bibtex, entry_to_bibtex
 from .chart import add_chart
 from .config import PublistConfig
 from .core.diagnostics import Subtype
@@ -24,10 +23,11 @@ from .details import PublistDomain, record_details
 from .downloads import download_node
 from .entry_extras import author_lookup, rendered_links
 from .entry_parts import download_sources
-from .format import FormatOptions, FormattedEntry, format_entries
+from .format.bibtex import bibliography_to_bibtex, entry_to_bibtex
+from .format.entry import FormatOptions, FormattedEntry
+from .format.styles import format_entries, style_exists
 from .nodes import publist_list, publist_pending
 from .options import ListSpec, parse_options
-from .pybtex_styles import style_exists
 from .render import EntryExtras, RenderedGroup, render_list
 from .select import NO_GROUPING, group_publications, sort_publications
 

@@ -9,11 +9,11 @@ from docutils import nodes
 from sphinx import addnodes
 
 from . import labels
-from .authors import split_authors
 from .bib.badges import Badge
 from .core.pickling import pickled_by_fields
 from .extra_nodes import publist_authors, publist_badge, publist_bibtex, publist_more_authors
-from .format import AuthorName
+from .format.authors import split_authors
+from .format.entry import AuthorName
 
 
 @pickled_by_fields

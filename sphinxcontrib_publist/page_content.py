@@ -11,9 +11,9 @@ from .bib.badges import Badge
 from .bib.model import Publication
 from .details import publist_coins
 from .entry_parts import RenderedLink, author_line, badge_nodes, bibtex_block, links_paragraph
-from .format import AuthorName
+from .format.entry import AuthorName
+from .format.scholar import coins, record_of
 from .nodes import rich_to_nodes
-from .scholar import coins, record_of
 
 
 def page_doctree(

@@ -16,7 +16,6 @@ from sphinx.util.osutil import relative_uri
 from ._log import warn
 from .bib.model import Publication
 from .bib.names import NameLookup, NameMatcher
-from .bibtex_export import entry_to_bibtex
 from .config import PublistConfig
 from .core.diagnostics import Subtype
 from .details import (
@@ -29,11 +28,10 @@ from .details import (
 )
 from .entry_extras import author_lookup
 from .entry_parts import RenderedLink, copy_download_files
-from .format import FormatOptions, format_default
-from .nodes import publist_list, publist_pending
-from .page_content import page_doctree
-from .render import EntryExtras
-from .scholar import (
+from .format.bibtex import entry_to_bibtex
+from .format.default_style import format_default
+from .format.entry import FormatOptions
+from .format.scholar import (
     ScholarRecord,
     highwire_tags,
     json_ld,
@@ -41,6 +39,9 @@ from .scholar import (
     meta_tags_html,
     record_of,
 )
+from .nodes import publist_list, publist_pending
+from .page_content import page_doctree
+from .render import EntryExtras
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -12,7 +12,7 @@ from .bib.badges import Badge
 from .core.pickling import pickled_by_fields
 from .core.richtext import RichText, plain_text
 from .entry_parts import RenderedLink, author_line, badge_nodes, bibtex_block, links_paragraph
-from .format import FormattedEntry
+from .format.entry import FormattedEntry
 from .nodes import (
     publist_abstract,
     publist_entry,

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import pytest
 
-from sphinxcontrib_publist.authors import split_authors
 from sphinxcontrib_publist.bib.badges import Badge, award, citation_count, entry_badges, is_selected
 from sphinxcontrib_publist.bib.model import Publication
-from sphinxcontrib_publist.format import AuthorName
+from sphinxcontrib_publist.format.authors import split_authors
+from sphinxcontrib_publist.format.entry import AuthorName
 from sphinxcontrib_publist.select import parse_filter
 
 

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 from pybtex.database import parse_string
 
 from sphinxcontrib_publist.bib.model import Publication
-from sphinxcontrib_publist.bibtex_export import bibliography_to_bibtex, entry_to_bibtex
+from sphinxcontrib_publist.format.bibtex import bibliography_to_bibtex, entry_to_bibtex
 
 RAW = {
     "title": 'The {Q}uick {\\"o} fox',

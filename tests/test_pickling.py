@@ -6,7 +6,7 @@ import pickle
 
 from sphinxcontrib_publist.bib.model import Person, Publication
 from sphinxcontrib_publist.core.richtext import Link, Math, Styled, Text
-from sphinxcontrib_publist.format import AuthorName, FormattedEntry
+from sphinxcontrib_publist.format.entry import AuthorName, FormattedEntry
 from sphinxcontrib_publist.render import EntryExtras
 
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from sphinxcontrib_publist.bib.model import Person, Publication
 from sphinxcontrib_publist.core.richtext import text
-from sphinxcontrib_publist.scholar import (
+from sphinxcontrib_publist.format.scholar import (
     ScholarRecord,
     coins,
     highwire_tags,

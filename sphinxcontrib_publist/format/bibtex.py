@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 
-from .bib.model import Publication
+from ..bib.model import Publication
 
 DEFAULT_EXCLUDE = ("abstract", "file", "keywords")
 # The parent's fields are already merged into each child, so the exported entry

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .core.pickling import pickled_by_fields
-from .format import AuthorName
+from ..core.pickling import pickled_by_fields
+from .entry import AuthorName
 
 
 @pickled_by_fields

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from pybtex.database import Entry
 from pybtex.database import Person as PybtexPerson
@@ -12,20 +11,19 @@ from pybtex.exceptions import PybtexError
 from pybtex.plugin import find_plugin
 from pybtex.richtext import BaseMultipartText, HRef, String, Symbol, Tag
 
-from .bib.latex import latex_to_rich
-from .bib.model import Publication
-from .core.diagnostics import Diagnostic, Subtype
-from .core.richtext import Inline, Link, RichText, Styled, Text
-from .core.urls import safe_url
-
-if TYPE_CHECKING:
-    from .format import FormatOptions, FormattedEntry
+from ..bib.latex import latex_to_rich
+from ..bib.model import Publication
+from ..core.diagnostics import Diagnostic, Subtype
+from ..core.richtext import Inline, Link, RichText, Styled, Text
+from ..core.urls import safe_url
+from .default_style import format_default
+from .entry import FormatOptions, FormattedEntry
 
 TAG_STYLES = {"em": "emph", "i": "emph", "b": "strong", "strong": "strong", "tt": "code"}
 SYMBOLS = {"ndash": "\u2013", "newblock": " ", "nbsp": "\u00a0"}
 
 
-def style_exists(name: str) -> bool:
+def pybtex_style_exists(name: str) -> bool:
     """True when pybtex has a formatting style plugin called ``name``."""
     try:
         find_plugin("pybtex.style.formatting", name)
@@ -38,11 +36,8 @@ def format_with_pybtex(
     publications: Sequence[Publication],
     style_name: str,
     options: FormatOptions,
-    fallback: Callable[[Publication, FormatOptions], FormattedEntry],
 ) -> tuple[list[FormattedEntry], list[Diagnostic]]:
     """Format with a pybtex style; an entry the style cannot format falls back."""
-    from .format import FormattedEntry
-
     style = find_plugin("pybtex.style.formatting", style_name)()
     entries = [_pybtex_entry(publication) for publication in publications]
     labels = list(style.format_labels(entries))
@@ -56,7 +51,7 @@ def format_with_pybtex(
             diagnostics.append(
                 Diagnostic(message, Subtype.MISSING_FIELD, publication.source, publication.line)
             )
-            formatted.append(replace(fallback(publication, options), label=label))
+            formatted.append(replace(format_default(publication, options), label=label))
             continue
         abstract = publication.abstract if options.abstracts else ()
         formatted.append(

@@ -9,10 +9,10 @@ from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import quote, unquote
 
-from .bib.model import Publication
-from .core.pickling import pickled_by_fields
-from .core.richtext import plain_text
-from .core.urls import doi_url, safe_url
+from ..bib.model import Publication
+from ..core.pickling import pickled_by_fields
+from ..core.richtext import plain_text
+from ..core.urls import doi_url, safe_url
 
 DOI_RESOLVER = "https://doi.org/"
 # Entry types by the kind of venue the metadata formats distinguish.
