@@ -15,26 +15,22 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the directive, nodes, configuration and assets."""
     from . import (
         assets,
-        chart,
         config,
         details,
         directive,
         downloads,
         entry_extras,
         expand,
-        extra_nodes,
-        labels,
-        nodes,
         pages,
         reporting,
         tabsections,
     )
+    from .nodes import labels, registry
 
     config.register(app)
     labels.register(app)
     entry_extras.register(app)
-    nodes.register(app)
-    extra_nodes.register(app)
+    registry.register(app)
     directive.register(app)
     expand.register(app)
     reporting.register(app)
@@ -43,7 +39,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     tabsections.register(app)
     details.register(app)
     pages.register(app)
-    chart.register(app)
     return {
         "version": __version__,
         "env_version": reporting.ENV_VERSION,

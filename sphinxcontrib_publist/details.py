@@ -20,21 +20,19 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 from docutils import nodes
 from sphinx.domains import Domain
 
-from . import labels
 from .bib.model import Publication
 from .bib.names import NameFormat
 from .core.pickling import pickled_by_fields
 from .format.scholar import coins, record_of
-from .nodes import HIDDEN, add_node, publist_entry, publist_list, publist_pending
+from .nodes.elements import publist_list, publist_pending
+from .nodes.pending import LINKS_ATTRIBUTE, EntryLinks
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
-    from sphinx.writers.html5 import HTML5Translator
 
 DETAILS_ATTRIBUTE = "publist_details"
-LINKS_ATTRIBUTE = "publist_links"
 SAFE_PAGE_CHARS = re.compile(r"[^A-Za-z0-9_-]")
 
 
@@ -65,10 +63,6 @@ class ListDetails:
     def pages(self) -> Iterator[EntryDetails]:
         """The entries that have a details page."""
         return (entry for entry in self.entries if entry.page and entry.publication)
-
-
-class publist_coins(nodes.Inline, nodes.Element):  # noqa: N801 (docutils node naming)
-    """An empty COinS span; ``coins`` holds its OpenURL ContextObject."""
 
 
 class PublistDomain(Domain):
@@ -173,17 +167,6 @@ def note_details_links(app: Sphinx, doctree: nodes.document, docname: str) -> No
             _note_on_entries(app, root, details, docname)
 
 
-@pickled_by_fields
-@dataclass(frozen=True)
-class EntryLinks:
-    """What one entry gets when written: a details link, its target, its COinS."""
-
-    target: str
-    internal: bool
-    show_link: bool
-    coins: str
-
-
 def _note_on_entries(app: Sphinx, root: publist_list, details: ListDetails, docname: str) -> None:
     pages = pages_supported(app.builder)
     by_anchor = {entry.anchor: entry for entry in details.entries}
@@ -197,44 +180,8 @@ def _note_on_entries(app: Sphinx, root: publist_list, details: ListDetails, docn
         pending[LINKS_ATTRIBUTE] = EntryLinks(target, bool(page), show_link, entry.coins)
 
 
-def add_details(node: publist_entry, links: EntryLinks | None) -> None:
-    """Add an expanded entry's details link, title link and COinS, if it has them."""
-    if links is None:
-        return
-    if links.show_link:
-        label = labels.view_details()
-        link = nodes.reference(label, label, refuri=links.target, internal=links.internal)
-        node += nodes.paragraph("", "", link, classes=["publist-details-link"])
-    if links.internal:
-        _link_title(node, links.target)
-    node += publist_coins(coins=links.coins)
-
-
-def _link_title(entry: nodes.Element, target: str) -> None:
-    for title in entry.findall(nodes.paragraph):
-        if "publist-title" not in title["classes"]:
-            continue
-        existing = next(iter(title.findall(nodes.reference)), None)
-        if existing is not None and existing.parent is title:
-            existing["refuri"] = target
-            existing["internal"] = True
-        else:
-            children = list(title.children)
-            title.clear()
-            title += nodes.reference("", "", *children, refuri=target, internal=True)
-        return
-
-
-def visit_coins_html(self: HTML5Translator, node: publist_coins) -> None:
-    """An empty ``span.Z3988`` whose ``title`` reference managers read."""
-    self.body.append(self.starttag(node, "span", "", CLASS="Z3988", title=node["coins"]))
-    self.body.append("</span>")
-    raise nodes.SkipNode
-
-
 def register(app: Sphinx) -> None:
     """Add the COinS node, the domain and the write-time links."""
-    add_node(app, publist_coins, (visit_coins_html, None), HIDDEN)
     app.add_domain(PublistDomain)
     # Before expand.py's handler (600) turns entries into nodes for some builders.
     app.connect("doctree-resolved", note_details_links, priority=400)

@@ -10,25 +10,26 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from . import controls, labels, reporting
+from . import reporting
 from ._log import warn, warn_diagnostic
 from .bib import load as pipeline
 from .bib.badges import entry_badges
 from .bib.model import Publication
 from .bib.names import NameMatcher
-from .chart import add_chart
 from .config import PublistConfig
 from .core.diagnostics import Subtype
 from .details import PublistDomain, record_details
 from .downloads import download_node
 from .entry_extras import author_lookup, rendered_links
-from .entry_parts import download_sources
 from .format.bibtex import bibliography_to_bibtex, entry_to_bibtex
 from .format.entry import FormatOptions, FormattedEntry
 from .format.styles import format_entries, style_exists
-from .nodes import publist_list, publist_pending
+from .nodes import controls, labels
+from .nodes.chart import add_chart
+from .nodes.elements import publist_list, publist_pending
+from .nodes.entry import EntryExtras, RenderedGroup, render_list
+from .nodes.entry_parts import download_sources
 from .options import ListSpec, parse_options
-from .render import EntryExtras, RenderedGroup, render_list
 from .select import NO_GROUPING, group_publications, sort_publications
 
 if TYPE_CHECKING:

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
-from . import labels
-from .extra_nodes import publist_download
+from .nodes import labels
+from .nodes.elements import publist_download
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -12,12 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.writers.text import TextTranslator
 
-from .details import LINKS_ATTRIBUTE, add_details
-from .entry_parts import copy_download_files, spell_out_links
-from .nodes import NON_HTML_FORMATS, add_node, publist_pending
-from .render import entry_search_text, render_entry
+from .nodes.elements import publist_pending
+from .nodes.entry import entry_search_text
+from .nodes.pending import expanded
+from .nodes.registry import NON_HTML_FORMATS
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -76,33 +75,8 @@ class ExpandForShownUrls(SphinxPostTransform):
             expand_all(self.document)
 
 
-def expanded(pending: publist_pending) -> nodes.Element:
-    """The nodes of one pending entry, with the download files Sphinx collected."""
-    entry = render_entry(pending["entry"], pending["extra"], pending["abstracts"])
-    # Outside HTML a tabbed list repeats entries, and only the first keeps its id.
-    entry["ids"] = list(pending["ids"])
-    copy_download_files(pending, entry)
-    add_details(entry, pending.get(LINKS_ATTRIBUTE))
-    return entry
-
-
-def visit_pending(self: object, node: publist_pending) -> None:
-    """Swap in the entry's nodes; the writer then walks them as usual."""
-    entry = expanded(node)
-    if isinstance(self, TextTranslator):
-        spell_out_links(entry)
-    del node[:]
-    node += entry
-
-
-def depart_pending(self: object, node: publist_pending) -> None:
-    """Drop the nodes just written."""
-    del node[:]
-
-
 def register(app: Sphinx) -> None:
     """Add the expansion: by the writers, by a handler, or before links are collected."""
     app.connect("doctree-resolved", prepare_for_writer, priority=600)
     app.add_post_transform(ExpandForLinkcheck)
     app.add_post_transform(ExpandForShownUrls)
-    add_node(app, publist_pending, (visit_pending, depart_pending), (visit_pending, depart_pending))

@@ -27,7 +27,6 @@ from .details import (
     pages_supported,
 )
 from .entry_extras import author_lookup
-from .entry_parts import RenderedLink, copy_download_files
 from .format.bibtex import entry_to_bibtex
 from .format.default_style import format_default
 from .format.entry import FormatOptions
@@ -39,9 +38,10 @@ from .format.scholar import (
     meta_tags_html,
     record_of,
 )
-from .nodes import publist_list, publist_pending
-from .page_content import page_doctree
-from .render import EntryExtras
+from .nodes.details_page import page_doctree
+from .nodes.elements import publist_list, publist_pending
+from .nodes.entry import EntryExtras
+from .nodes.entry_parts import RenderedLink, copy_download_files
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from . import labels
-from .controls import tab_members
-from .nodes import NON_HTML_FORMATS, publist_group, publist_list, publist_pending
+from .nodes import labels
+from .nodes.controls import tab_members
+from .nodes.elements import publist_group, publist_list, publist_pending
+from .nodes.registry import NON_HTML_FORMATS
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

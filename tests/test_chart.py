@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from sphinxcontrib_publist.bib.model import Publication
-from sphinxcontrib_publist.chart import MAX_SPAN, chart_node, year_counts
+from sphinxcontrib_publist.nodes.chart import MAX_SPAN, chart_node, year_counts
 
 from .conftest import html_of, warnings_of
 

@@ -11,7 +11,7 @@ from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 from sphinx.testing.util import SphinxTestApp
 
-from sphinxcontrib_publist import labels
+from sphinxcontrib_publist.nodes import labels
 
 from .conftest import build, copy_root, html_of, warnings_of
 

@@ -6,7 +6,7 @@ import pytest
 from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 
-from sphinxcontrib_publist.nodes import publist_list
+from sphinxcontrib_publist.nodes.elements import publist_list
 
 from .conftest import build, copy_root, html_of, warnings_of
 

@@ -7,7 +7,7 @@ import pickle
 from sphinxcontrib_publist.bib.model import Person, Publication
 from sphinxcontrib_publist.core.richtext import Link, Math, Styled, Text
 from sphinxcontrib_publist.format.entry import AuthorName, FormattedEntry
-from sphinxcontrib_publist.render import EntryExtras
+from sphinxcontrib_publist.nodes.entry import EntryExtras
 
 
 def test_records_survive_a_pickle_round_trip_unchanged() -> None:

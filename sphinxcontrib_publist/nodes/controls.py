@@ -6,12 +6,12 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from ..bib.model import Publication
+from ..core.diagnostics import Diagnostic
+from ..select import parse_tab_option
+from ..select.interactive import Interactive, parse_controls, plan_interactive
 from . import labels
-from .bib.model import Publication
-from .core.diagnostics import Diagnostic
-from .nodes import publist_list, publist_pending
-from .select import parse_tab_option
-from .select.interactive import Interactive, parse_controls, plan_interactive
+from .elements import publist_list, publist_pending
 
 
 def plan_for_options(

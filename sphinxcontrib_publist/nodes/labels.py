@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 CATALOG = "sphinxcontrib_publist"
-LOCALE_DIR = Path(__file__).parent / "locales"
+LOCALE_DIR = Path(__file__).parents[1] / "locales"
 _ = get_translation(CATALOG)
 
 TYPE_LABELS = {

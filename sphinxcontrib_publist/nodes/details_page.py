@@ -6,14 +6,14 @@ from collections.abc import Sequence
 
 from docutils import nodes
 
+from ..bib.badges import Badge
+from ..bib.model import Publication
+from ..format.entry import AuthorName
+from ..format.scholar import coins, record_of
 from . import labels
-from .bib.badges import Badge
-from .bib.model import Publication
-from .details import publist_coins
+from .elements import publist_coins
 from .entry_parts import RenderedLink, author_line, badge_nodes, bibtex_block, links_paragraph
-from .format.entry import AuthorName
-from .format.scholar import coins, record_of
-from .nodes import rich_to_nodes
+from .rich import rich_to_nodes
 
 
 def page_doctree(

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from docutils import nodes
 from sphinx import addnodes
 
+from ..bib.badges import Badge
+from ..core.pickling import pickled_by_fields
+from ..format.authors import split_authors
+from ..format.entry import AuthorName
 from . import labels
-from .bib.badges import Badge
-from .core.pickling import pickled_by_fields
-from .extra_nodes import publist_authors, publist_badge, publist_bibtex, publist_more_authors
-from .format.authors import split_authors
-from .format.entry import AuthorName
+from .elements import publist_authors, publist_badge, publist_bibtex, publist_more_authors
 
 
 @pickled_by_fields

@@ -9,12 +9,11 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
+from ..bib.model import Publication
 from . import labels
-from .bib.model import Publication
-from .nodes import WRAPPER, add_node
+from .elements import publist_chart
 
 if TYPE_CHECKING:
-    from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
 
 # Beyond this many years the chart skips years without publications.
@@ -27,10 +26,6 @@ TOP = 14
 BOTTOM = 18
 SIDE = 4
 MAX_LABELS = 20
-
-
-class publist_chart(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
-    """A bar chart of ``counts`` (year, count) pairs; its child is the table of counts."""
 
 
 def year_counts(publications: Iterable[Publication]) -> list[tuple[int, int]]:
@@ -167,8 +162,3 @@ def visit_chart_html(self: HTML5Translator, node: publist_chart) -> None:
         self.body.append(f"<li>{year}: {count}</li>\n")
     self.body.append("</ul>\n</figure>\n")
     raise nodes.SkipNode
-
-
-def register(app: Sphinx) -> None:
-    """Add the chart node: SVG in HTML, its table of counts everywhere else."""
-    add_node(app, publist_chart, (visit_chart_html, None), WRAPPER)

@@ -7,20 +7,20 @@ from dataclasses import dataclass
 
 from docutils import nodes
 
+from ..bib.badges import Badge
+from ..core.pickling import pickled_by_fields
+from ..core.richtext import RichText, plain_text
+from ..format.entry import FormattedEntry
 from . import labels
-from .bib.badges import Badge
-from .core.pickling import pickled_by_fields
-from .core.richtext import RichText, plain_text
-from .entry_parts import RenderedLink, author_line, badge_nodes, bibtex_block, links_paragraph
-from .format.entry import FormattedEntry
-from .nodes import (
+from .elements import (
     publist_abstract,
     publist_entry,
     publist_group,
     publist_list,
     publist_pending,
-    rich_to_nodes,
 )
+from .entry_parts import RenderedLink, author_line, badge_nodes, bibtex_block, links_paragraph
+from .rich import rich_to_nodes
 
 
 @dataclass(frozen=True)
