@@ -13,35 +13,19 @@ if TYPE_CHECKING:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the directive, nodes, configuration and assets."""
-    from . import (
-        assets,
-        config,
-        details,
-        directive,
-        downloads,
-        entry_extras,
-        expand,
-        pages,
-        reporting,
-        tabsections,
-    )
+    from . import config, directive, entry_extras, environment, write
     from .nodes import labels, registry
 
     config.register(app)
     labels.register(app)
     entry_extras.register(app)
     registry.register(app)
+    environment.register(app)
     directive.register(app)
-    expand.register(app)
-    reporting.register(app)
-    downloads.register(app)
-    assets.register(app)
-    tabsections.register(app)
-    details.register(app)
-    pages.register(app)
+    write.register(app)
     return {
         "version": __version__,
-        "env_version": reporting.ENV_VERSION,
+        "env_version": environment.ENV_VERSION,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

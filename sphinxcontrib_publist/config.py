@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Any
 
 import sphinx
 
-from ._log import warn
 from .bib.links import DEFAULT_LINK_FIELDS
 from .bib.names import NAME_FORMATS
 from .core.diagnostics import Subtype
 from .format.bibtex import DEFAULT_EXCLUDE
+from .log import warn
 from .select.interactive import is_controls_value
 
 if TYPE_CHECKING:

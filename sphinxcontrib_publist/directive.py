@@ -4,29 +4,28 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from . import reporting
-from ._log import warn, warn_diagnostic
 from .bib import load as pipeline
 from .bib.badges import entry_badges
 from .bib.model import Publication
 from .bib.names import NameMatcher
 from .config import PublistConfig
 from .core.diagnostics import Subtype
-from .details import PublistDomain, record_details
-from .downloads import download_node
 from .entry_extras import author_lookup, rendered_links
+from .environment import domain_of
 from .format.bibtex import bibliography_to_bibtex, entry_to_bibtex
 from .format.entry import FormatOptions, FormattedEntry
 from .format.styles import format_entries, style_exists
+from .log import warn, warn_diagnostic
 from .nodes import controls, labels
 from .nodes.chart import add_chart
-from .nodes.elements import publist_list, publist_pending
+from .nodes.details import record_details
+from .nodes.elements import publist_download, publist_list, publist_pending
 from .nodes.entry import EntryExtras, RenderedGroup, render_list
 from .nodes.entry_parts import download_sources
 from .options import ListSpec, parse_options
@@ -85,7 +84,7 @@ class PublicationsDirective(SphinxDirective):
             paths, pipeline.build_date(), cache_dir, link_fields=tuple(config.link_fields)
         )
         located = [diagnostic for diagnostic in loaded.diagnostics if diagnostic.source]
-        reporting.record(self.env, self.env.docname, pipeline.load_key(paths), located)
+        domain_of(self.env).note_problems(self.env.docname, pipeline.load_key(paths), located)
         for diagnostic in loaded.diagnostics:
             if not diagnostic.source:
                 # An unreadable file: the problem is where the directive names it.
@@ -102,7 +101,7 @@ class PublicationsDirective(SphinxDirective):
         )
         if spec.download_bib and shown:
             bibtex = bibliography_to_bibtex(shown, config.bibtex_fields, config.bibtex_exclude)
-            root.insert(0, download_node(bibtex, self.env.docname))
+            root.insert(0, publist_download(bibtex=bibtex, docname=self.env.docname))
         root["classes"].extend(self.options.get("class", []))
         displayed = [by_key[entry.key] for group in groups for entry in group.entries]
         self._make_interactive(root, displayed, spec, config)
@@ -142,8 +141,7 @@ class PublicationsDirective(SphinxDirective):
             root, by_key, spec.details, config.details_dir, spec.name_format, spec.highlight
         )
         if paged:
-            domain = cast("PublistDomain", self.env.get_domain(PublistDomain.name))
-            domain.note_details(self.env.docname, paged)
+            domain_of(self.env).note_details(self.env.docname, paged)
 
     def _bib_paths(self, spec: ListSpec, from_config: bool) -> list[str]:
         if not spec.bibfiles:

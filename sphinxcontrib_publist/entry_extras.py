@@ -8,12 +8,12 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
-from ._log import warn
 from .bib.links import EntryLink, entry_links
 from .bib.model import Publication
 from .bib.names import NameLookup
 from .core.diagnostics import Subtype
 from .core.urls import safe_url
+from .log import warn
 from .nodes import labels
 from .nodes.entry_parts import RenderedLink
 

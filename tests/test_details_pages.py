@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sphinxcontrib_publist.details import page_name
+from sphinxcontrib_publist.nodes.details import page_name
 
 from .conftest import ROOTS, warnings_of
 

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .nodes.elements import publist_pending
-from .nodes.entry import entry_search_text
-from .nodes.pending import expanded
-from .nodes.registry import NON_HTML_FORMATS
+from ..nodes.elements import publist_pending
+from ..nodes.entry import entry_search_text
+from ..nodes.pending import expanded
+from ..nodes.registry import NON_HTML_FORMATS
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -56,7 +56,6 @@ class ExpandForLinkcheck(SphinxPostTransform):
     """Expand before the link checker collects the document's links (at 800)."""
 
     builders = ("linkcheck",)
-    default_priority = 790
 
     def run(self, **kwargs: Any) -> None:
         """Expand every entry of the document."""
@@ -67,16 +66,8 @@ class ExpandForShownUrls(SphinxPostTransform):
     """Expand before LaTeX's ``latex_show_urls`` spells out link targets (at 400)."""
 
     formats = ("latex",)
-    default_priority = 390
 
     def run(self, **kwargs: Any) -> None:
         """Expand every entry of the document when URLs are to be shown."""
         if self.config.latex_show_urls not in (False, "no"):
             expand_all(self.document)
-
-
-def register(app: Sphinx) -> None:
-    """Add the expansion: by the writers, by a handler, or before links are collected."""
-    app.connect("doctree-resolved", prepare_for_writer, priority=600)
-    app.add_post_transform(ExpandForLinkcheck)
-    app.add_post_transform(ExpandForShownUrls)

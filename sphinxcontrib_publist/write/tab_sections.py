@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .nodes import labels
-from .nodes.controls import tab_members
-from .nodes.elements import publist_group, publist_list, publist_pending
-from .nodes.registry import NON_HTML_FORMATS
-
-if TYPE_CHECKING:
-    from sphinx.application import Sphinx
+from ..nodes import labels
+from ..nodes.controls import tab_members
+from ..nodes.elements import publist_group, publist_list, publist_pending
+from ..nodes.registry import NON_HTML_FORMATS
 
 
 class TabSections(SphinxPostTransform):
     """Copy each tab's entries under a rubric naming the tab; controls do not exist here."""
 
-    # Before entries may be expanded for latex_show_urls (390): it copies pending entries.
-    default_priority = 380
     formats = NON_HTML_FORMATS
 
     def run(self, **kwargs: Any) -> None:
@@ -65,8 +60,3 @@ def _drop_repeated_ids(tree: nodes.Element, seen: set[str]) -> None:
         seen.update(node["ids"])
         for name in repeated:
             node["ids"].remove(name)
-
-
-def register(app: Sphinx) -> None:
-    """Add the transform; HTML builders never run it."""
-    app.add_post_transform(TabSections)

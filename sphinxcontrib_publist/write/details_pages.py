@@ -13,24 +13,16 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.osutil import relative_uri
 
-from ._log import warn
-from .bib.model import Publication
-from .bib.names import NameLookup, NameMatcher
-from .config import PublistConfig
-from .core.diagnostics import Subtype
-from .details import (
-    EntryDetails,
-    ListDetails,
-    PublistDomain,
-    list_details,
-    page_available,
-    pages_supported,
-)
-from .entry_extras import author_lookup
-from .format.bibtex import entry_to_bibtex
-from .format.default_style import format_default
-from .format.entry import FormatOptions
-from .format.scholar import (
+from ..bib.model import Publication
+from ..bib.names import NameLookup, NameMatcher
+from ..config import PublistConfig
+from ..core.diagnostics import Subtype
+from ..entry_extras import author_lookup
+from ..environment import domain_of
+from ..format.bibtex import entry_to_bibtex
+from ..format.default_style import format_default
+from ..format.entry import FormatOptions
+from ..format.scholar import (
     ScholarRecord,
     highwire_tags,
     json_ld,
@@ -38,10 +30,12 @@ from .format.scholar import (
     meta_tags_html,
     record_of,
 )
-from .nodes.details_page import page_doctree
-from .nodes.elements import publist_list, publist_pending
-from .nodes.entry import EntryExtras
-from .nodes.entry_parts import RenderedLink, copy_download_files
+from ..log import warn
+from ..nodes.details import EntryDetails, ListDetails, list_details, page_doctree
+from ..nodes.elements import publist_list, publist_pending
+from ..nodes.entry import EntryExtras
+from ..nodes.entry_parts import RenderedLink, copy_download_files
+from .details_links import page_available, pages_supported
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -56,7 +50,7 @@ def collect_pages(app: Sphinx) -> Iterator[PageSpec]:
     if not pages_supported(app.builder):
         return
     builder = cast("StandaloneHTMLBuilder", app.builder)
-    domain = cast("PublistDomain", app.env.get_domain(PublistDomain.name))
+    domain = domain_of(app.env)
     written: set[str] = set()
     config = PublistConfig.from_sphinx(app.config)
     author_links = author_lookup(config.author_links)
@@ -201,7 +195,7 @@ def _rebase_relative_links(section: nodes.section, list_dir: str) -> None:
             reference["refuri"] = rebased + "/" if uri.endswith("/") else rebased
 
 
-def _note_math_for_older_mathjax(
+def note_math_for_older_mathjax(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """Let MathJax load on a details page with math under Sphinx 7.
@@ -211,10 +205,3 @@ def _note_math_for_older_mathjax(
     """
     if doctree is None and context.get("has_maths_elements"):
         app.env.get_domain("math").data.setdefault("has_equations", {})[pagename] = True
-
-
-def register(app: Sphinx) -> None:
-    """Write the pages after the documents."""
-    app.connect("html-collect-pages", collect_pages)
-    # Before sphinx.ext.mathjax's own handler (priority 500) looks.
-    app.connect("html-page-context", _note_math_for_older_mathjax, priority=400)

@@ -1,19 +1,103 @@
-"""Details page doctree: one publication's full record as docutils nodes."""
+"""Details: what a list records for its entries' details links and pages, and a page's doctree.
+
+At read time the directive stores on each list node, as picklable data, what its
+entries need (``ListDetails``); with ``:details: pages`` that includes each
+entry's publication, from which its page is built when pages are written.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import hashlib
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import cast
 
 from docutils import nodes
 
 from ..bib.badges import Badge
 from ..bib.model import Publication
+from ..bib.names import NameFormat
+from ..core.pickling import pickled_by_fields
 from ..format.entry import AuthorName
 from ..format.scholar import coins, record_of
 from . import labels
-from .elements import publist_coins
+from .elements import publist_coins, publist_list, publist_pending
 from .entry_parts import RenderedLink, author_line, badge_nodes, bibtex_block, links_paragraph
 from .rich import rich_to_nodes
+
+DETAILS_ATTRIBUTE = "publist_details"
+SAFE_PAGE_CHARS = re.compile(r"[^A-Za-z0-9_-]")
+
+
+@pickled_by_fields
+@dataclass(frozen=True)
+class EntryDetails:
+    """One entry's details: where its link goes and its COinS ContextObject.
+
+    ``publication`` is kept only when the entry has a page, which is built from it.
+    """
+
+    anchor: str
+    coins: str
+    fallback: str = ""
+    page: str = ""
+    publication: Publication | None = None
+
+
+@dataclass(frozen=True)
+class ListDetails:
+    """What a list's entries get at write time; stored on the list node."""
+
+    mode: str
+    name_format: NameFormat
+    entries: tuple[EntryDetails, ...]
+    highlight: tuple[str, ...] = ()
+
+    def pages(self) -> Iterator[EntryDetails]:
+        """The entries that have a details page."""
+        return (entry for entry in self.entries if entry.page and entry.publication)
+
+
+def page_name(details_dir: str, key: str) -> str:
+    """The stable page name of a key's details page: readable, and unique per key."""
+    slug = SAFE_PAGE_CHARS.sub("-", key)
+    if slug != key or not slug:
+        # Replaced characters could make two keys collide; a digest keeps them apart.
+        slug = f"{slug}-{hashlib.sha1(key.encode()).hexdigest()[:8]}"
+    return f"{details_dir}/{slug}"
+
+
+def record_details(
+    root: publist_list,
+    publications: dict[str, Publication],
+    mode: str,
+    details_dir: str,
+    name_format: NameFormat,
+    highlight: tuple[str, ...] = (),
+) -> list[str]:
+    """Store the list's ``ListDetails`` on ``root``; return the keys given pages."""
+    entries = []
+    has_page = mode == "pages"
+    for pending in root.findall(publist_pending):
+        publication = publications[pending["entry"].key]
+        entries.append(
+            EntryDetails(
+                anchor=pending["ids"][0],
+                coins=coins(record_of(publication, with_abstract=False)),
+                fallback=publication.url or "",
+                page=page_name(details_dir, publication.key) if has_page else "",
+                publication=publication if has_page else None,
+            )
+        )
+    details = ListDetails(mode, name_format, tuple(entries), highlight)
+    root[DETAILS_ATTRIBUTE] = details
+    return [entry.publication.key for entry in details.pages() if entry.publication]
+
+
+def list_details(root: nodes.Element) -> ListDetails | None:
+    """The ``ListDetails`` stored on a list node, if any."""
+    return cast("ListDetails | None", root.get(DETAILS_ATTRIBUTE))
 
 
 def page_doctree(

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
-STATIC_DIR = Path(__file__).parent / "static"
+STATIC_DIR = Path(__file__).parents[1] / "static"
 CSS_FILE = "publist.css"
 JS_FILE = "publist.js"
 
@@ -39,9 +39,3 @@ def add_static_assets(app: Sphinx) -> None:
         app.add_static_dir(STATIC_DIR)
     app.add_css_file(CSS_FILE, priority=500)
     app.add_js_file(JS_FILE, priority=500, defer="defer")
-
-
-def register(app: Sphinx) -> None:
-    """Hook asset registration to the configuration and to the start of each build."""
-    app.connect("config-inited", add_static_path)
-    app.connect("builder-inited", add_static_assets)

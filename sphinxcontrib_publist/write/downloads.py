@@ -15,18 +15,13 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
-from .nodes import labels
-from .nodes.elements import publist_download
+from ..nodes import labels
+from ..nodes.elements import publist_download
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 DOWNLOAD_DIR = "_publist"
-
-
-def download_node(bibtex: str, docname: str) -> publist_download:
-    """The placeholder of one list's download link."""
-    return publist_download(bibtex=bibtex, docname=docname)
 
 
 def download_name(docname: str, number: int) -> str:
@@ -64,8 +59,3 @@ def _write_if_changed(path: Path, text: str) -> None:
         return
     os.makedirs(path.parent, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-
-
-def register(app: Sphinx) -> None:
-    """Resolve download placeholders whenever a page is about to be written."""
-    app.connect("doctree-resolved", resolve_downloads)
