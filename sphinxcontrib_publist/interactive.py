@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Final, Literal
 
 from .diagnostics import Diagnostic, PublistError, Subtype
 from .fields import fold
@@ -14,8 +15,12 @@ from .select import SortKey, Tab, parse_sort, parse_tabs, sort_ranks
 CONTROL_NAMES = ("tabs", "sort", "search")
 NO_CONTROLS = "none"
 
-# What a sort choice does to the list's group headings (see ``group_mode``).
-FLATTEN, KEEP_GROUPS, ORDER_GROUPS = 0, 1, 2
+# What a sort choice does to the list's group headings (see ``group_mode``), by the
+# names the script reads.
+GroupMode = Literal["flatten", "keep", "order"]
+FLATTEN: Final = "flatten"
+KEEP_GROUPS: Final = "keep"
+ORDER_GROUPS: Final = "order"
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
@@ -53,7 +58,7 @@ class Interactive:
     tab_ids: tuple[str, ...]
     sorts: tuple[SortChoice, ...]
     initial_sort: str
-    group_modes: tuple[int, ...]
+    group_modes: tuple[GroupMode, ...]
     entry_data: tuple[tuple[tuple[str, str], ...], ...]
 
 
@@ -127,7 +132,7 @@ def sort_choices(displayed: Sequence[Publication]) -> tuple[tuple[SortChoice, ..
     return (LIST_ORDER, *offered), LIST_ORDER.id
 
 
-def group_mode(choice: SortChoice, group_by: str) -> int:
+def group_mode(choice: SortChoice, group_by: str) -> GroupMode:
     """How an order treats the list's groups.
 
     Groups by a field some order sorts by (year groups) follow that order when it
