@@ -175,7 +175,7 @@ def test_author_order_only_where_the_list_has_authors() -> None:
         ("title", "none", KEEP_GROUPS),
     ],
 )
-def test_group_modes(choice_id: str, group_by: str, mode: int) -> None:
+def test_group_modes(choice_id: str, group_by: str, mode: str) -> None:
     choice = next(choice for choice in STANDARD_SORTS if choice.id == choice_id)
     assert group_mode(choice, group_by) == mode
     assert group_mode(LIST_ORDER, group_by) == KEEP_GROUPS

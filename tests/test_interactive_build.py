@@ -63,12 +63,13 @@ def test_list_data_for_the_script(app) -> None:
     assert root["id"] == "publist-1"
     assert root["data-publist-controls"] == "tabs sort search"
     assert json.loads(root["data-publist-tabs"]) == [
-        ["authored-publications", "Authored Publications"],
-        ["google-publications", "Google Publications"],
-        ["other-publications", "Other Publications"],
+        {"id": "authored-publications", "label": "Authored Publications"},
+        {"id": "google-publications", "label": "Google Publications"},
+        {"id": "other-publications", "label": "Other Publications"},
     ]
     sorts = json.loads(root["data-publist-sorts"])
-    assert [label for _, label, _ in sorts] == [
+    assert [sort["id"] for sort in sorts] == ["title", "-title", "year", "-year", "author"]
+    assert [sort["label"] for sort in sorts] == [
         "Title",
         "Title, descending",
         "Year",
@@ -129,8 +130,14 @@ def test_year_groups_follow_year_orders_and_flatten_for_others(app) -> None:
     app.build()
     root = publist(html_of(app, "grouped"))
     assert root["data-publist-controls"] == "sort search"
-    modes = {name: mode for name, _, mode in json.loads(root["data-publist-sorts"])}
-    assert modes == {"title": 0, "-title": 0, "year": 2, "-year": 2, "author": 0}
+    modes = {sort["id"]: sort["groups"] for sort in json.loads(root["data-publist-sorts"])}
+    assert modes == {
+        "title": "flatten",
+        "-title": "flatten",
+        "year": "order",
+        "-year": "order",
+        "author": "flatten",
+    }
     headings = [heading.get_text() for heading in root.select(".publist-group-heading")]
     assert headings == ["2022", "2021", "2020", "2019", "2018", "2017"]
 

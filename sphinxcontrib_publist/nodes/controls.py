@@ -50,7 +50,7 @@ def tab_members(pending: publist_pending) -> set[int]:
 def list_data(plan: Interactive) -> dict[str, str]:
     """The list's ``data-publist-*`` attributes: controls, choices and translated labels."""
     sorts = [
-        [choice.id, labels.sort_choice(choice.id), mode]
+        {"id": choice.id, "label": labels.sort_choice(choice.id), "groups": mode}
         for choice, mode in zip(plan.sorts, plan.group_modes, strict=True)
     ]
     data = {
@@ -61,7 +61,10 @@ def list_data(plan: Interactive) -> dict[str, str]:
     }
     if plan.tabs:
         data["tabs"] = _json(
-            [[tab_id, tab.label] for tab_id, tab in zip(plan.tab_ids, plan.tabs, strict=True)]
+            [
+                {"id": tab_id, "label": tab.label}
+                for tab_id, tab in zip(plan.tab_ids, plan.tabs, strict=True)
+            ]
         )
     return data
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Final, Literal
 
 from ..bib.model import Publication
 from ..core.diagnostics import Diagnostic, Subtype
@@ -13,8 +14,12 @@ from .tabs import Tab, tab_ids
 CONTROL_NAMES = ("tabs", "sort", "search")
 NO_CONTROLS = "none"
 
-# What a sort choice does to the list's group headings (see ``group_mode``).
-FLATTEN, KEEP_GROUPS, ORDER_GROUPS = 0, 1, 2
+# What a sort choice does to the list's group headings (see ``group_mode``), by the
+# names the script reads.
+GroupMode = Literal["flatten", "keep", "order"]
+FLATTEN: Final = "flatten"
+KEEP_GROUPS: Final = "keep"
+ORDER_GROUPS: Final = "order"
 
 
 @dataclass(frozen=True)
@@ -50,7 +55,7 @@ class Interactive:
     tab_ids: tuple[str, ...]
     sorts: tuple[SortChoice, ...]
     initial_sort: str
-    group_modes: tuple[int, ...]
+    group_modes: tuple[GroupMode, ...]
     entry_data: tuple[tuple[tuple[str, str], ...], ...]
 
 
@@ -101,7 +106,7 @@ def sort_choices(displayed: Sequence[Publication]) -> tuple[tuple[SortChoice, ..
     return (LIST_ORDER, *offered), LIST_ORDER.id
 
 
-def group_mode(choice: SortChoice, group_by: str) -> int:
+def group_mode(choice: SortChoice, group_by: str) -> GroupMode:
     """How an order treats the list's groups.
 
     Groups by a field some order sorts by (year groups) follow that order when it

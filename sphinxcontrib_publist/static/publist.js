@@ -14,8 +14,6 @@
 	const textOf = (entry) => (entry.text ??=
 		fold(Array.from(entry.node.querySelectorAll(SEARCHED), (part) => part.textContent).join(" ")).join(" "));
 	const idle = window.requestIdleCallback || setTimeout;
-	const FLATTEN = 0;
-	const ORDER_GROUPS = 2;
 	const TAB_KEYS = { ArrowRight: 1, ArrowLeft: -1 };
 	// A new order places this many entries at once, the rest in chunks.
 	const FIRST_SCREEN = 150;
@@ -43,11 +41,11 @@
 			this.root = root;
 			this.id = root.id;
 			this.controls = (data.publistControls || "").split(" ");
-			/** @type {[string, string, number][]} */
+			/** @type {{id: string, label: string, groups: "flatten" | "keep" | "order"}[]} */
 			this.sorts = JSON.parse(data.publistSorts || "[]");
-			/** @type {[string, string][]} */
+			/** @type {{id: string, label: string}[]} */
 			this.tabs = this.has("tabs") ? JSON.parse(data.publistTabs || "[]") : [];
-			this.initialSort = Math.max(0, this.sorts.findIndex(([name]) => name === data.publistSort));
+			this.initialSort = Math.max(0, this.sorts.findIndex(({ id }) => id === data.publistSort));
 			this.groups = Array.from(root.querySelectorAll(".publist-group"), (node, index) => ({
 				index,
 				node,
@@ -71,7 +69,7 @@
 			});
 			prepare(0);
 			this.state = this.readUrl();
-			this.arrangedSort = this.sorts[this.initialSort]?.[2] === FLATTEN ? -1 : this.initialSort;
+			this.arrangedSort = this.sorts[this.initialSort]?.groups === "flatten" ? -1 : this.initialSort;
 			this.typing = false;
 			this.arranging = 0;
 			this.status = make("p", { class: "publist-count", role: "status", "aria-live": "polite" });
@@ -116,9 +114,9 @@
 
 		makeTabs() {
 			const list = make("div", { class: "publist-tabs", role: "tablist", "aria-label": this.label("tabs") });
-			this.tabButtons = this.tabs.map(([name], index) => {
+			this.tabButtons = this.tabs.map((tab, index) => {
 				const button = make("button", { type: "button", role: "tab", class: "publist-tab",
-					id: `${this.id}-tab-${name}`, "aria-controls": this.panel.id });
+					id: `${this.id}-tab-${tab.id}`, "aria-controls": this.panel.id });
 				button.addEventListener("click", () => this.change({ tab: index }, true));
 				return button;
 			});
@@ -138,7 +136,7 @@
 
 		makeSort() {
 			const select = make("select", { id: `${this.id}-sort` });
-			for (const [name, text] of this.sorts) select.append(new Option(text, name));
+			for (const { id, label } of this.sorts) select.append(new Option(label, id));
 			select.addEventListener("change", () => this.change({ sort: select.selectedIndex }, true));
 			this.sortSelect = select;
 			return this.field("sort", select);
@@ -178,7 +176,7 @@
 			const { tab, sort, query } = state;
 			this.tabButtons?.forEach((button, index) => {
 				button.textContent = this.label("tab-count")
-					.replace("{label}", this.tabs[index][1]).replace("{count}", String(counts[index]));
+					.replace("{label}", this.tabs[index].label).replace("{count}", String(counts[index]));
 				button.setAttribute("aria-selected", String(index === tab));
 				button.tabIndex = index === tab ? 0 : -1;
 				if (index === tab) this.panel.setAttribute("aria-labelledby", button.id);
@@ -189,19 +187,19 @@
 
 		/** @param {number} sort */
 		arrange(sort) {
-			const mode = this.sorts[sort][2];
+			const mode = this.sorts[sort].groups;
 			// Ranks are the positions 0..n-1.
 			let ordered = new Array(this.entries.length);
 			for (const entry of this.entries) ordered[entry.ranks[sort]] = entry;
-			if (mode !== FLATTEN) {
+			if (mode !== "flatten") {
 				// Groups in the order of their first entry, or as built.
 				const groups =
-					mode === ORDER_GROUPS ? [...new Set(ordered.map((entry) => this.groups[entry.group]))] : this.groups;
+					mode === "order" ? [...new Set(ordered.map((entry) => this.groups[entry.group]))] : this.groups;
 				ordered = groups.flatMap((group) => ordered.filter((entry) => entry.group === group.index));
 			}
-			this.flat.hidden = mode !== FLATTEN;
+			this.flat.hidden = mode !== "flatten";
 			this.arrangedSort = sort;
-			this.place(ordered, mode === FLATTEN);
+			this.place(ordered, mode === "flatten");
 		}
 
 		/**
@@ -253,7 +251,7 @@
 					groupCounts[entry.group] += 1;
 				}
 			}
-			const flattened = this.sorts[this.state.sort][2] === FLATTEN;
+			const flattened = this.sorts[this.state.sort].groups === "flatten";
 			for (const group of this.groups) group.node.hidden = flattened || !groupCounts[group.index];
 			this.empty.hidden = shown > 0;
 			const count = this.label(shown === 1 ? "count-one" : "count").replace("{count}", String(shown));
@@ -267,8 +265,8 @@
 			const params = new URLSearchParams(location.search);
 			/** @param {string} name */
 			const param = (name) => params.get(`${this.id}.${name}`);
-			const tab = this.tabs.findIndex(([name]) => name === param("tab"));
-			const sort = this.sorts.findIndex(([name]) => name === param("sort"));
+			const tab = this.tabs.findIndex(({ id }) => id === param("tab"));
+			const sort = this.sorts.findIndex(({ id }) => id === param("sort"));
 			const query = (this.has("search") && param("q")) || "";
 			return { tab: Math.max(tab, 0), sort: sort < 0 ? this.initialSort : sort, query };
 		}
@@ -278,8 +276,8 @@
 			const { tab, sort, query } = this.state;
 			const url = new URL(location.href);
 			const values = {
-				tab: tab > 0 ? this.tabs[tab][0] : "",
-				sort: sort !== this.initialSort ? this.sorts[sort][0] : "",
+				tab: tab > 0 ? this.tabs[tab].id : "",
+				sort: sort !== this.initialSort ? this.sorts[sort].id : "",
 				q: query,
 			};
 			for (const [name, value] of Object.entries(values)) {
