@@ -9,8 +9,8 @@ import time
 
 from pybtex.database import BibliographyData, Entry, Person
 
-from sphinxcontrib_publist.bibtex_export import DEFAULT_EXCLUDE, bibliography_to_bibtex
-from sphinxcontrib_publist.model import Publication
+from sphinxcontrib_publist.bib.model import Publication
+from sphinxcontrib_publist.format.bibtex import DEFAULT_EXCLUDE, bibliography_to_bibtex
 
 COUNT = 5000
 
