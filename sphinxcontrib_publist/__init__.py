@@ -13,12 +13,11 @@ if TYPE_CHECKING:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the directive, nodes, configuration and assets."""
-    from . import config, directive, entry_extras, environment, write
+    from . import config, directive, environment, write
     from .nodes import labels, registry
 
     config.register(app)
     labels.register(app)
-    entry_extras.register(app)
     registry.register(app)
     environment.register(app)
     directive.register(app)

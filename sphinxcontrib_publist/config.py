@@ -11,6 +11,7 @@ import sphinx
 from .bib.links import DEFAULT_LINK_FIELDS
 from .bib.names import NAME_FORMATS
 from .core.diagnostics import Subtype
+from .core.urls import safe_url
 from .format.bibtex import DEFAULT_EXCLUDE
 from .log import warn
 from .select.interactive import is_controls_value
@@ -185,6 +186,18 @@ def highlight_names(value: Any) -> list[str]:
     return list(value)
 
 
+def check_author_links(app: Sphinx, config: Config) -> None:
+    """Warn once per build about author pages that are not http(s) or relative URLs."""
+    for name, url in (config.publist_author_links or {}).items():
+        if isinstance(url, str) and safe_url(url) is None:
+            warn(
+                f"publist_author_links: the page of {name!r}, {url!r}, is not an http(s) "
+                "or relative URL; the name is not linked",
+                Subtype.LINK,
+                None,
+            )
+
+
 def register(app: Sphinx) -> None:
     """Declare every value and check them once the configuration is read."""
     for item in fields(PublistConfig):
@@ -198,6 +211,7 @@ def register(app: Sphinx) -> None:
             **described,
         )
     app.connect("config-inited", _check_values)
+    app.connect("config-inited", check_author_links, priority=600)
 
 
 def _check_values(app: Sphinx, config: Config) -> None:

@@ -2,14 +2,47 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from .bib.names import NAME_FORMATS, NameFormat
+from docutils.parsers.rst import directives
+
+from .bib.names import NAME_FORMATS, NameFormat, NameMatcher, author_pages
 from .config import ABSTRACT_MODES, CHART_KINDS, DETAILS_MODES, PublistConfig, highlight_names
 from .core.diagnostics import Diagnostic, PublistError, Subtype
 from .core.numbers import whole_number
-from .select import Filter, SortKey, parse_filter, parse_sort
+from .format.entry import FormatOptions
+from .nodes.extras import ExtrasSettings
+from .select import Filter, SortKey, Tab, parse_filter, parse_sort, parse_tab_option
+from .select.interactive import parse_controls
+
+# Every option of the directive; ``:class:`` is docutils' usual class list.
+OPTION_SPEC: dict[str, Callable[[str], Any]] = {
+    **dict.fromkeys(
+        (
+            "filter",
+            "keys",
+            "sort",
+            "group-by",
+            "highlight",
+            "omit-authors",
+            "abstracts",
+            "limit",
+            "style",
+            "name-format",
+            "details",
+            "chart",
+            "bibtex",
+            "download-bib",
+            "max-authors",
+            "controls",
+            "tabs",
+        ),
+        directives.unchanged,
+    ),
+    "class": directives.class_option,
+}
 
 
 @dataclass(frozen=True)
@@ -33,6 +66,30 @@ class ListSpec:
     bibtex: bool = False
     download_bib: bool = False
     max_authors: int | None = None
+    controls: tuple[str, ...] = ()
+    tabs: tuple[Tab, ...] = ()
+    classes: tuple[str, ...] = ()
+
+    def format_options(self, config: PublistConfig) -> FormatOptions:
+        """How the list's style writes each entry."""
+        return FormatOptions(
+            highlight=NameMatcher(self.highlight),
+            omit=NameMatcher(self.omit),
+            name_format=self.name_format,
+            abstracts=self.abstracts != "hidden",
+            author_links=author_pages(config.author_links),
+        )
+
+    def extras_settings(self, config: PublistConfig) -> ExtrasSettings:
+        """What the list's entries show beside their formatted parts."""
+        return ExtrasSettings(
+            link_fields=config.link_fields,
+            citation_field=config.citation_field,
+            bibtex=self.bibtex,
+            bibtex_fields=config.bibtex_fields,
+            bibtex_exclude=config.bibtex_exclude,
+            max_authors=self.max_authors,
+        )
 
 
 def _names(value: str) -> tuple[str, ...]:
@@ -65,12 +122,18 @@ class _Collector:
 
 def parse_options(
     arguments: tuple[str, ...],
-    options: Mapping[str, str | None],
+    options: Mapping[str, Any],
     config: PublistConfig,
     style_exists: Callable[[str], bool],
 ) -> tuple[ListSpec, list[Diagnostic]]:
     """Check every option, falling back to the configured default on a bad value."""
     collect = _Collector()
+    tabs, tab_problems = parse_tab_option(options.get("tabs"))
+    controls, control_problems = parse_controls(
+        options.get("controls"), config.controls, has_tabs=bool(tabs)
+    )
+    collect.diagnostics += [*tab_problems, *control_problems]
+    classes: Sequence[str] = options.get("class", ())
     spec = ListSpec(
         bibfiles=arguments or config.bibfiles,
         filter=_filter(options.get("filter"), collect),
@@ -96,6 +159,9 @@ def parse_options(
         bibtex=_flag("bibtex", options, config.bibtex, collect),
         download_bib=_flag("download-bib", options, config.download_bib, collect),
         max_authors=_max_authors(options.get("max-authors"), config.max_authors, collect),
+        controls=controls,
+        tabs=tabs,
+        classes=tuple(classes),
     )
     return spec, collect.diagnostics
 

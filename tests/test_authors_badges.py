@@ -4,18 +4,18 @@ import pytest
 
 from sphinxcontrib_publist.bib.badges import Badge, award, citation_count, entry_badges, is_selected
 from sphinxcontrib_publist.bib.model import Publication
+from sphinxcontrib_publist.core.richtext import Name
 from sphinxcontrib_publist.format.authors import split_authors
-from sphinxcontrib_publist.format.entry import AuthorName
 from sphinxcontrib_publist.select import parse_filter
 
 
-def names(spec: str) -> list[AuthorName]:
+def names(spec: str) -> list[Name]:
     """``"a b C d"``: one name per letter, upper case for highlighted ones."""
-    return [AuthorName(letter.lower(), letter.isupper()) for letter in spec.split()]
+    return [Name(letter.lower(), letter.isupper()) for letter in spec.split()]
 
 
-def shown(line: tuple[AuthorName | None, ...]) -> str:
-    return " ".join("…" if name is None else name.name for name in line)
+def shown(line: tuple[Name | None, ...]) -> str:
+    return " ".join("…" if name is None else name.text for name in line)
 
 
 @pytest.mark.parametrize(
@@ -38,7 +38,7 @@ def test_split_keeps_the_first_names_and_every_highlighted_one(
 ) -> None:
     line = split_authors(names(authors), limit)
     assert shown(line.visible) == visible
-    assert " ".join(name.name for name in line.hidden) == hidden
+    assert " ".join(name.text for name in line.hidden) == hidden
 
 
 def publication(**fields: str) -> Publication:

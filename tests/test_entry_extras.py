@@ -5,15 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from sphinxcontrib_publist.entry_extras import source_file
-
-
-class FakeEnv:
-    def __init__(self, srcdir: Path) -> None:
-        self.srcdir = srcdir
-
-    def doc2path(self, docname: str) -> Path:
-        return self.srcdir / f"{docname}.rst"
+from sphinxcontrib_publist.bib.local_files import source_file
 
 
 @pytest.fixture
@@ -49,6 +41,5 @@ def tree(tmp_path: Path) -> Path:
 def test_source_file_finds_files_inside_the_source_tree_only(
     tree: Path, url: str, expected: str | None
 ) -> None:
-    env = FakeEnv(tree)
-    found = source_file(url, str(tree / "bib" / "refs.bib"), env, "pages/list")  # type: ignore[arg-type]
+    found = source_file(url, str(tree / "bib" / "refs.bib"), str(tree), str(tree / "pages"))
     assert found == expected

@@ -181,30 +181,26 @@ def test_group_modes(choice_id: str, group_by: str, mode: str) -> None:
     assert group_mode(LIST_ORDER, group_by) == KEEP_GROUPS
 
 
-def _ranks(plan_data: tuple[tuple[str, str], ...]) -> list[int]:
-    return [int(rank) for rank in dict(plan_data)["ranks"].split()]
-
-
 def test_plan_carries_ranks_and_tabs() -> None:
     displayed = sort_publications(SAMPLES, parse_sort("-year, title"))
     tabs, _ = parse_tab_option("All: all\nGoogle: keywords contains 'google'")
     plan = plan_interactive(displayed, ("tabs", "sort", "search"), tabs, "none")
     assert plan.tab_ids == ("all", "google")
-    assert [dict(data)["tabs"] for data in plan.entry_data] == ["0 1", "0 1", "0", "0"]
-    # Search reads the entries' own text in the browser: nothing is repeated.
-    assert {name for data in plan.entry_data for name, _ in data} == {"ranks", "tabs"}
+    assert plan.memberships == ((0, 1), (0, 1), (0,), (0,))
+    assert len(plan.ranks) == len(displayed)
     assert plan.initial_sort == "-year"
 
 
 def test_without_tabs_entries_carry_only_ranks() -> None:
     plan = plan_interactive(SAMPLES, ("sort",), (), "none")
-    assert {name for data in plan.entry_data for name, _ in data} == {"ranks"}
+    assert plan.memberships is None
+    assert all(len(ranks) == len(plan.sorts) for ranks in plan.ranks)
 
 
 def test_without_a_sort_menu_the_list_order_is_the_only_choice() -> None:
     plan = plan_interactive(SAMPLES, ("search",), (), "none")
     assert plan.sorts == (LIST_ORDER,)
-    assert [_ranks(data) for data in plan.entry_data] == [[0], [1], [2], [3]]
+    assert list(plan.ranks) == [(0,), (1,), (2,), (3,)]
 
 
 titles = st.text(alphabet="aAbBéÉ z09", max_size=6)
@@ -226,7 +222,7 @@ publications = st.lists(
 def test_ranks_reproduce_the_server_order_for_every_choice(pubs: list[Publication]) -> None:
     plan = plan_interactive(pubs, ("sort",), (), "none")
     for index, choice in enumerate(plan.sorts):
-        ranks = [_ranks(data)[index] for data in plan.entry_data]
+        ranks = [entry_ranks[index] for entry_ranks in plan.ranks]
         by_rank = [pub.key for _, pub in sorted(zip(ranks, pubs, strict=True))]
         expected = pubs if choice.keys is None else sort_publications(pubs, choice.keys)
         assert by_rank == [pub.key for pub in expected]

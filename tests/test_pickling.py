@@ -5,8 +5,8 @@ from __future__ import annotations
 import pickle
 
 from sphinxcontrib_publist.bib.model import Person, Publication
-from sphinxcontrib_publist.core.richtext import Link, Math, Styled, Text
-from sphinxcontrib_publist.format.entry import AuthorName, FormattedEntry
+from sphinxcontrib_publist.core.richtext import Link, Math, Name, Styled, Text
+from sphinxcontrib_publist.format.entry import FormattedEntry
 from sphinxcontrib_publist.nodes.entry import EntryExtras
 
 
@@ -27,8 +27,8 @@ def test_records_survive_a_pickle_round_trip_unchanged() -> None:
         forthcoming=True,
         line=7,
     )
-    entry = FormattedEntry(key="k", title=title, authors=(AuthorName("Jane Doe", True, None),))
-    extras = EntryExtras(anchor="k", data=(("ranks", "0 1"),), max_authors=3)
+    entry = FormattedEntry(key="k", title=title, authors=(Name("Jane Doe", True, None, True),))
+    extras = EntryExtras(anchor="k", max_authors=3, ranks=(0, 1), tabs=(1,))
     for record in (publication, entry, extras):
         clone = pickle.loads(pickle.dumps(record, pickle.HIGHEST_PROTOCOL))
         assert clone == record

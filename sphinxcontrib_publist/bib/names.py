@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Generic, Literal, TypeVar
 
 from ..core.folding import fold
+from ..core.urls import safe_url
 from .convert import parse_person
 from .model import Person
 
@@ -172,3 +173,10 @@ class NameMatcher:
     def matches(self, person: Person) -> bool:
         """True when ``person`` is one of the configured names."""
         return self._lookup.get(person) is not None
+
+
+def author_pages(author_links: Mapping[str, str]) -> NameLookup[str] | None:
+    """Author name → page, keeping only safe URLs (the others were reported at start-up)."""
+    pairs = [(name, safe_url(url)) for name, url in author_links.items()]
+    lookup = NameLookup((name, url) for name, url in pairs if url)
+    return lookup or None

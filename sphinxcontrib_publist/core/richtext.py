@@ -44,7 +44,22 @@ class Link:
     children: RichText
 
 
-Inline: TypeAlias = "Text | Styled | Math | Link"
+@pickled_by_fields
+@dataclass(frozen=True)
+class Name:
+    """A person's name as a style wrote it, with what the list says of that person.
+
+    ``highlighted`` marks the list's owner; ``url`` links the name to a page;
+    ``omitted`` leaves it off the list's author line (its details page still shows it).
+    """
+
+    text: str
+    highlighted: bool = False
+    url: str | None = None
+    omitted: bool = False
+
+
+Inline: TypeAlias = "Text | Styled | Math | Link | Name"
 RichText: TypeAlias = "tuple[Inline, ...]"
 
 EMPTY: RichText = ()
@@ -63,6 +78,8 @@ def _collect_plain(rich: RichText, parts: list[str]) -> None:
             parts.append(item.value)
         elif isinstance(item, Math):
             parts.append(item.latex)
+        elif isinstance(item, Name):
+            parts.append(item.text)
         else:
             _collect_plain(item.children, parts)
 
@@ -70,15 +87,3 @@ def _collect_plain(rich: RichText, parts: list[str]) -> None:
 def text(value: str) -> RichText:
     """Rich text holding one plain string (or nothing, for an empty string)."""
     return (Text(value),) if value else EMPTY
-
-
-def join(parts: list[RichText], separator: str) -> RichText:
-    """Concatenate rich texts, skipping empty ones, with a plain separator between."""
-    result: list[Inline] = []
-    for part in parts:
-        if not part:
-            continue
-        if result and separator:
-            result.append(Text(separator))
-        result.extend(part)
-    return tuple(result)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..core.pickling import pickled_by_fields
-from .entry import AuthorName
+from ..core.richtext import Name
 
 
 @pickled_by_fields
@@ -14,16 +14,16 @@ from .entry import AuthorName
 class AuthorLine:
     """The names shown at once (``None`` marks skipped names, shown as "…"), then the rest."""
 
-    visible: tuple[AuthorName | None, ...]
-    hidden: tuple[AuthorName, ...] = ()
+    visible: tuple[Name | None, ...]
+    hidden: tuple[Name, ...] = ()
 
 
-def split_authors(authors: Sequence[AuthorName], limit: int | None) -> AuthorLine:
+def split_authors(authors: Sequence[Name], limit: int | None) -> AuthorLine:
     """The first ``limit`` names, plus every highlighted one: a reader's own name never hides."""
     if limit is None or len(authors) <= limit:
         return AuthorLine(tuple(authors))
-    visible: list[AuthorName | None] = []
-    hidden: list[AuthorName] = []
+    visible: list[Name | None] = []
+    hidden: list[Name] = []
     previous = -1
     for index, author in enumerate(authors):
         if index >= limit and not author.highlighted:

@@ -2,31 +2,35 @@
 
 from __future__ import annotations
 
-from ..bib.model import Publication
+from ..bib.model import Person, Publication
 from ..bib.names import display_name
-from ..core.richtext import EMPTY
-from .entry import AuthorName, FormatOptions, FormattedEntry
+from ..core.richtext import EMPTY, Name
+from .entry import FormatOptions, FormattedEntry
 
 
 def format_default(publication: Publication, options: FormatOptions) -> FormattedEntry:
-    """The profile-page style: title, co-authors, venue and year, abstract."""
+    """The profile-page style: title, co-authors, venue and year, abstract.
+
+    Every style starts from these parts, which the details page shows.
+    """
     people = publication.authors or publication.editors
-    links = options.author_links
-    authors = tuple(
-        AuthorName(
-            display_name(person, options.name_format),
-            options.highlight.matches(person),
-            links.get(person) if links else None,
-        )
-        for person in people
-        if not options.omit.matches(person)
-    )
     return FormattedEntry(
         key=publication.key,
         title=publication.title,
-        authors=authors,
+        authors=tuple(marked_name(person, options) for person in people),
         venue=publication.venue,
         year=str(publication.year) if publication.year is not None else "",
         forthcoming=publication.forthcoming,
         abstract=publication.abstract if options.abstracts else EMPTY,
+    )
+
+
+def marked_name(person: Person, options: FormatOptions, text: str | None = None) -> Name:
+    """``person``'s name (as ``text``, or in the list's name format) with the list's marks."""
+    links = options.author_links
+    return Name(
+        display_name(person, options.name_format) if text is None else text,
+        highlighted=options.highlight.matches(person),
+        url=links.get(person) if links else None,
+        omitted=options.omit.matches(person),
     )

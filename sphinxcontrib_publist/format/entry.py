@@ -6,37 +6,36 @@ from dataclasses import dataclass
 
 from ..bib.names import NameFormat, NameLookup, NameMatcher
 from ..core.pickling import pickled_by_fields
-from ..core.richtext import EMPTY, RichText
-
-
-@pickled_by_fields
-@dataclass(frozen=True)
-class AuthorName:
-    """One name on the author line."""
-
-    name: str
-    highlighted: bool = False
-    url: str | None = None
+from ..core.richtext import EMPTY, Name, RichText
 
 
 @pickled_by_fields
 @dataclass(frozen=True)
 class FormattedEntry:
-    """What one list entry shows; empty parts are simply not rendered.
+    """What one entry shows: the same record from every style.
 
-    Styles from pybtex fill ``citation`` (the whole formatted reference) and
-    ``label``; the default style fills the separate parts, as a profile page does.
+    Every style fills the parts: the title; every author (or editor), marked
+    highlighted, linked or omitted; the venue, year and status. The profile
+    layout shows them line by line, and the details page shows them all. A
+    reference style (pybtex's ``plain``, ``alpha``...) adds ``reference``, the
+    whole reference as it formats it with the same names marked inside, shown in
+    place of those lines, and ``label`` where it numbers or labels entries.
     """
 
     key: str
     title: RichText = EMPTY
-    authors: tuple[AuthorName, ...] = ()
+    authors: tuple[Name, ...] = ()
     venue: RichText = EMPTY
     year: str = ""
     forthcoming: bool = False
     abstract: RichText = EMPTY
-    citation: RichText = EMPTY
+    reference: RichText = EMPTY
     label: str = ""
+
+    @property
+    def listed_authors(self) -> tuple[Name, ...]:
+        """The names of the list's author line: all but the omitted ones."""
+        return tuple(name for name in self.authors if not name.omitted)
 
 
 @dataclass(frozen=True)

@@ -4,22 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 from pybtex.database import Entry
 from pybtex.database import Person as PybtexPerson
 from pybtex.exceptions import PybtexError
 from pybtex.plugin import find_plugin
 from pybtex.richtext import BaseMultipartText, HRef, String, Symbol, Tag
+from pybtex.style.template import tag
 
+from ..bib.convert import FORTHCOMING_NOTE, parse_person
 from ..bib.latex import latex_to_rich
 from ..bib.model import Publication
 from ..core.diagnostics import Diagnostic, Subtype
-from ..core.richtext import Inline, Link, RichText, Styled, Text
+from ..core.richtext import Inline, Link, Name, RichText, Styled, Text, plain_text
 from ..core.urls import safe_url
-from .default_style import format_default
+from .default_style import format_default, marked_name
 from .entry import FormatOptions, FormattedEntry
 
 TAG_STYLES = {"em": "emph", "i": "emph", "b": "strong", "strong": "strong", "tt": "code"}
+NAME_TAG = "publist-name-"
 SYMBOLS = {"ndash": "\u2013", "newblock": " ", "nbsp": "\u00a0"}
 
 
@@ -37,35 +41,65 @@ def format_with_pybtex(
     style_name: str,
     options: FormatOptions,
 ) -> tuple[list[FormattedEntry], list[Diagnostic]]:
-    """Format with a pybtex style; an entry the style cannot format falls back."""
+    """Format with a pybtex style; an entry the style cannot format keeps only its parts."""
     style = find_plugin("pybtex.style.formatting", style_name)()
-    entries = [_pybtex_entry(publication) for publication in publications]
+    marks = _NameMarks(style)
+    entries = [_pybtex_entry(publication, options, marks) for publication in publications]
     labels = list(style.format_labels(entries))
     formatted: list[FormattedEntry] = []
     diagnostics: list[Diagnostic] = []
     for publication, entry, label in zip(publications, entries, labels, strict=True):
+        parts = format_default(publication, options)
         try:
-            citation = style.format_entry(label, entry).text
+            text = style.format_entry(label, entry).text
         except (PybtexError, KeyError, AttributeError) as error:
             message = f"entry {publication.key!r}: style {style_name!r} cannot format it ({error})"
             diagnostics.append(
                 Diagnostic(message, Subtype.MISSING_FIELD, publication.source, publication.line)
             )
-            formatted.append(replace(format_default(publication, options), label=label))
+            formatted.append(replace(parts, label=label))
             continue
-        abstract = publication.abstract if options.abstracts else ()
+        reference = _rich_from_pybtex(text, marks.names)
+        # A note such as "to appear" is already in the reference: no second status.
+        says_status = FORTHCOMING_NOTE.search(plain_text(reference)) is not None
         formatted.append(
-            FormattedEntry(
-                key=publication.key,
-                citation=_rich_from_pybtex(citation),
-                abstract=abstract,
+            replace(
+                parts,
+                reference=reference,
                 label=label,
+                forthcoming=parts.forthcoming and not says_status,
             )
         )
     return formatted, diagnostics
 
 
-def _pybtex_entry(publication: Publication) -> Entry:
+class _NameMarks:
+    """Wraps the names the list marks (highlighted, linked) in a tag pybtex carries through.
+
+    pybtex formats every name through its style's ``format_name``; the tag names
+    the index of our ``Name`` for that person, which ``_rich_from_pybtex`` reads.
+    """
+
+    def __init__(self, style: Any) -> None:
+        self.names: list[Name] = []
+        self._index: dict[int, int] = {}
+        plain = style.format_name
+
+        def format_name(person: PybtexPerson, abbr: bool = False) -> Any:
+            template = plain(person, abbr)
+            index = self._index.get(id(person))
+            return template if index is None else tag(f"{NAME_TAG}{index}")[template]
+
+        style.format_name = format_name
+
+    def mark(self, person: PybtexPerson, name: Name) -> None:
+        """Remember ``name``'s marks for ``person``, kept alive by its entry."""
+        if name.highlighted or name.url:
+            self._index[id(person)] = len(self.names)
+            self.names.append(name)
+
+
+def _pybtex_entry(publication: Publication, options: FormatOptions, marks: _NameMarks) -> Entry:
     # pybtex keeps {Protected} case from the LaTeX source; what its parser leaves
     # as literal commands is converted by ours in _rich_from_pybtex.
     fields = {
@@ -75,9 +109,12 @@ def _pybtex_entry(publication: Publication) -> Entry:
     }
     entry = Entry(publication.entry_type, fields=fields)
     entry.key = publication.key
-    for role, names in publication.raw_persons.items():
-        for name in names:
-            entry.add_person(PybtexPerson(name), role)
+    # A reference names every author: omitting applies to author lines only.
+    for role, raw_names in publication.raw_persons.items():
+        for raw in raw_names:
+            person = PybtexPerson(raw)
+            marks.mark(person, marked_name(parse_person(raw)[0], options))
+            entry.add_person(person, role)
     return entry
 
 
@@ -91,7 +128,7 @@ def _string_to_rich(value: str) -> RichText:
     return (*leading, *latex_to_rich(value).rich, *trailing)
 
 
-def _rich_from_pybtex(node: object) -> RichText:
+def _rich_from_pybtex(node: object, names: Sequence[Name]) -> RichText:
     if isinstance(node, String):
         return _string_to_rich(node.value)
     if isinstance(node, Symbol):
@@ -100,8 +137,11 @@ def _rich_from_pybtex(node: object) -> RichText:
         return ()
     children: list[Inline] = []
     for part in node.parts:
-        children.extend(_rich_from_pybtex(part))
+        children.extend(_rich_from_pybtex(part, names))
     content = tuple(children)
+    if isinstance(node, Tag) and node.name.startswith(NAME_TAG):
+        marked = names[int(node.name.removeprefix(NAME_TAG))]
+        return (replace(marked, text=plain_text(content)),)
     if isinstance(node, Tag) and node.name in TAG_STYLES:
         return (Styled(TAG_STYLES[node.name], content),)  # type: ignore[arg-type]
     if isinstance(node, HRef):

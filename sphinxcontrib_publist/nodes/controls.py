@@ -3,48 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
-from dataclasses import replace
 
-from ..bib.model import Publication
-from ..core.diagnostics import Diagnostic
-from ..select import parse_tab_option
-from ..select.interactive import Interactive, parse_controls, plan_interactive
+from ..select.interactive import Interactive
 from . import labels
-from .elements import publist_list, publist_pending
-
-
-def plan_for_options(
-    displayed: Sequence[Publication],
-    options: Mapping[str, str | None],
-    default_controls: str,
-    group_by: str,
-) -> tuple[Interactive | None, list[Diagnostic]]:
-    """The interactive plan of a list, or ``None`` when it shows no controls."""
-    tabs, tab_problems = parse_tab_option(options.get("tabs"))
-    controls, control_problems = parse_controls(
-        options.get("controls"), default_controls, has_tabs=bool(tabs)
-    )
-    problems = [*tab_problems, *control_problems]
-    if not controls or not displayed:
-        return None, problems
-    return plan_interactive(displayed, controls, tabs, group_by), problems
-
-
-def attach(root: publist_list, plan: Interactive, list_id: str) -> None:
-    """Give the list its id and script data, and each entry its ranks, tabs and search text."""
-    root["ids"].append(list_id)
-    root["data"].update(list_data(plan))
-    root["tab_labels"] = [tab.label for tab in plan.tabs]
-    for pending, data in zip(root.findall(publist_pending), plan.entry_data, strict=True):
-        extra = pending["extra"]
-        pending["extra"] = replace(extra, data=(*extra.data, *data))
-
-
-def tab_members(pending: publist_pending) -> set[int]:
-    """The indices of the tabs listing an entry, from its script data."""
-    data = dict(pending["extra"].data)
-    return {int(index) for index in data.get("tabs", "").split()}
 
 
 def list_data(plan: Interactive) -> dict[str, str]:

@@ -17,13 +17,13 @@ from docutils import nodes
 
 from ..bib.badges import Badge
 from ..bib.model import Publication
-from ..bib.names import NameFormat
 from ..core.pickling import pickled_by_fields
-from ..format.entry import AuthorName
+from ..format.entry import FormattedEntry
 from ..format.scholar import coins, record_of
 from . import labels
 from .elements import publist_coins, publist_list, publist_pending
-from .entry_parts import RenderedLink, author_line, badge_nodes, bibtex_block, links_paragraph
+from .entry import EntryExtras
+from .entry_parts import author_line, badge_nodes, bibtex_block, links_paragraph
 from .rich import rich_to_nodes
 
 DETAILS_ATTRIBUTE = "publist_details"
@@ -50,9 +50,7 @@ class ListDetails:
     """What a list's entries get at write time; stored on the list node."""
 
     mode: str
-    name_format: NameFormat
     entries: tuple[EntryDetails, ...]
-    highlight: tuple[str, ...] = ()
 
     def pages(self) -> Iterator[EntryDetails]:
         """The entries that have a details page."""
@@ -73,8 +71,6 @@ def record_details(
     publications: dict[str, Publication],
     mode: str,
     details_dir: str,
-    name_format: NameFormat,
-    highlight: tuple[str, ...] = (),
 ) -> list[str]:
     """Store the list's ``ListDetails`` on ``root``; return the keys given pages."""
     entries = []
@@ -90,7 +86,7 @@ def record_details(
                 publication=publication if has_page else None,
             )
         )
-    details = ListDetails(mode, name_format, tuple(entries), highlight)
+    details = ListDetails(mode, tuple(entries))
     root[DETAILS_ATTRIBUTE] = details
     return [entry.publication.key for entry in details.pages() if entry.publication]
 
@@ -102,22 +98,23 @@ def list_details(root: nodes.Element) -> ListDetails | None:
 
 def page_doctree(
     publication: Publication,
-    authors: Sequence[AuthorName],
-    links: Sequence[RenderedLink],
-    badges: Sequence[Badge],
+    entry: FormattedEntry,
+    extra: EntryExtras,
     bibtex: str,
     back_uri: str,
 ) -> nodes.section:
     """Title, every author, venue, year, links, full abstract, BibTeX, COinS, back link.
 
-    ``authors`` are the publication's every author (or editor), formatted as its list does.
+    ``entry`` is the record the list shows: its names keep their marks, and the
+    omitted ones are listed too; the abstract is the whole one, even where the
+    list hides abstracts.
     """
     anchor = nodes.make_id(publication.key) or "publication"
     # Not "publist": scripts that enhance lists must leave the page alone.
     section = nodes.section(ids=[anchor], classes=["publist-details"])
-    title = rich_to_nodes(publication.title) or [nodes.Text(publication.key)]
+    title = rich_to_nodes(entry.title) or [nodes.Text(publication.key)]
     section += nodes.title("", "", *title, classes=["publist-details-title"])
-    section += _fields(publication, authors, links, badges)
+    section += _fields(entry, extra)
     if publication.abstract:
         label = labels.details_field("abstract")
         section += nodes.rubric(label, label, classes=["publist-details-heading"])
@@ -134,17 +131,12 @@ def page_doctree(
     return section
 
 
-def _fields(
-    publication: Publication,
-    authors: Sequence[AuthorName],
-    links: Sequence[RenderedLink],
-    badges: Sequence[Badge],
-) -> nodes.field_list:
+def _fields(entry: FormattedEntry, extra: EntryExtras) -> nodes.field_list:
     fields = nodes.field_list(classes=["publist-details-fields"])
-    _add_field(fields, "authors", list(author_line(authors, None).children))
-    _add_field(fields, "venue", rich_to_nodes(publication.venue))
-    _add_field(fields, "year", _year(publication, badges))
-    paragraph = links_paragraph(links)
+    _add_field(fields, "authors", list(author_line(entry.authors, None).children))
+    _add_field(fields, "venue", rich_to_nodes(entry.venue))
+    _add_field(fields, "year", _year(entry, extra.badges))
+    paragraph = links_paragraph(extra.links)
     _add_field(fields, "links", list(paragraph.children) if paragraph else [])
     return fields
 
@@ -162,11 +154,11 @@ def _add_field(fields: nodes.field_list, name: str, content: list[nodes.Node]) -
     )
 
 
-def _year(publication: Publication, badges: Sequence[Badge]) -> list[nodes.Node]:
+def _year(entry: FormattedEntry, badges: Sequence[Badge]) -> list[nodes.Node]:
     pieces: list[nodes.Node] = []
-    if publication.year is not None:
-        pieces.append(nodes.Text(str(publication.year)))
-    if publication.forthcoming:
+    if entry.year:
+        pieces.append(nodes.Text(entry.year))
+    if entry.forthcoming:
         status = labels.to_appear()
         classes = ["publist-status", "publist-badge", "publist-badge-to-appear"]
         pieces.append(nodes.inline(status, status, classes=classes))

@@ -1,8 +1,8 @@
-"""Doctree assembly: formatted entries and groups become publist nodes."""
+"""One entry's doctree, built in one place for every style, builder and page."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from docutils import nodes
@@ -12,146 +12,114 @@ from ..core.pickling import pickled_by_fields
 from ..core.richtext import RichText, plain_text
 from ..format.entry import FormattedEntry
 from . import labels
-from .elements import (
-    publist_abstract,
-    publist_entry,
-    publist_group,
-    publist_list,
-    publist_pending,
-)
+from .elements import publist_abstract, publist_coins, publist_entry
 from .entry_parts import RenderedLink, author_line, badge_nodes, bibtex_block, links_paragraph
 from .rich import rich_to_nodes
-
-
-@dataclass(frozen=True)
-class RenderedGroup:
-    """A group heading (empty for an ungrouped list) and its entries, in order."""
-
-    heading: str
-    value: str
-    entries: tuple[FormattedEntry, ...]
 
 
 @pickled_by_fields
 @dataclass(frozen=True)
 class EntryExtras:
-    """Per-entry data the node layer adds: anchor, title link, script attributes."""
+    """What an entry shows beside its formatted parts, decided when the list is read.
+
+    ``ranks`` are its positions under each sort choice of the list's controls and
+    ``tabs`` the indices of the tabs listing it (``None`` in a list without tabs).
+    """
 
     anchor: str
     title_url: str | None = None
-    data: tuple[tuple[str, str], ...] = ()
     links: tuple[RenderedLink, ...] = ()
     badges: tuple[Badge, ...] = ()
     bibtex: str | None = None
     max_authors: int | None = None
+    ranks: tuple[int, ...] = ()
+    tabs: tuple[int, ...] | None = None
 
 
-def render_list(
-    groups: Sequence[RenderedGroup],
-    extras: Callable[[FormattedEntry], EntryExtras],
-    abstracts: str,
-    data: dict[str, str],
-) -> publist_list:
-    """The node of one whole list."""
-    root = publist_list(data=data)
-    if not any(group.entries for group in groups):
-        root += nodes.paragraph("", labels.no_publications(), classes=["publist-empty"])
-        return root
-    for group in groups:
-        container = publist_group(data={"group": group.value} if group.heading else {})
-        if group.heading:
-            container += nodes.rubric(
-                group.heading, group.heading, classes=["publist-group-heading"]
-            )
-        items = nodes.bullet_list(classes=["publist-entries"])
-        items.extend(pending_entry(entry, extras(entry), abstracts) for entry in group.entries)
-        container += items
-        root += container
-    return root
+@pickled_by_fields
+@dataclass(frozen=True)
+class EntryLinks:
+    """What an entry gets for the builder writing it: a details link, its target, its COinS.
 
-
-def pending_entry(entry: FormattedEntry, extra: EntryExtras, abstracts: str) -> publist_pending:
-    """A placeholder holding the formatted entry; expanded into nodes at write time.
-
-    A list of thousands of entries would otherwise be tens of thousands of nodes
-    that every read-time transform walks and the pickled doctree stores.
+    ``internal`` targets are details pages, which the entry's title links to as well.
     """
-    return publist_pending(ids=[extra.anchor], entry=entry, extra=extra, abstracts=abstracts)
+
+    target: str
+    internal: bool
+    show_link: bool
+    coins: str
 
 
-def render_entry(entry: FormattedEntry, extra: EntryExtras, abstracts: str) -> publist_entry:
-    """The node of one entry: title, authors, venue line, abstract."""
-    node = publist_entry(ids=[extra.anchor], data=dict(extra.data))
-    citation = _with_badges(_citation(entry), extra.badges) if entry.citation else None
-    if citation is not None:
-        node += citation
+def render_entry(
+    entry: FormattedEntry, extra: EntryExtras, abstracts: str, links: EntryLinks | None = None
+) -> publist_entry:
+    """The whole entry: its lines, links, details link, abstract, BibTeX and COinS."""
+    node = publist_entry(ids=[extra.anchor], data=_script_data(extra))
+    if entry.reference:
+        node += _trailed(_reference_line(entry), entry.forthcoming, extra.badges)
     else:
+        to_page = links is not None and links.internal
+        title_url = links.target if links is not None and to_page else extra.title_url
         if entry.title:
-            node += _title(entry.title, extra.title_url)
-        if entry.authors:
-            node += author_line(entry.authors, extra.max_authors)
-        venue_line = _with_badges(_venue_line(entry), extra.badges)
-        if venue_line:
+            node += _title_line(entry.title, title_url, internal=to_page)
+        if entry.listed_authors:
+            node += author_line(entry.listed_authors, extra.max_authors)
+        venue_line = _trailed(_venue_line(entry), entry.forthcoming, extra.badges)
+        if len(venue_line):
             node += venue_line
-    links = links_paragraph(extra.links)
-    if links:
-        node += links
+    links_line = links_paragraph(extra.links)
+    if links_line is not None:
+        node += links_line
     if entry.abstract and abstracts != "hidden":
         node += _abstract(entry.abstract, expanded=abstracts == "expanded")
     if extra.bibtex:
         node += bibtex_block(extra.bibtex)
+    if links is not None:
+        node.extend(_details_nodes(links))
     return node
 
 
 def entry_search_text(entry: FormattedEntry, abstracts: str) -> str:
     """The words an entry shows, for a site search index that never sees its nodes."""
-    parts = [
-        entry.label,
-        plain_text(entry.citation),
-        plain_text(entry.title),
-        *(author.name for author in entry.authors),
-        plain_text(entry.venue),
-        entry.year,
-        labels.to_appear() if entry.forthcoming else "",
-    ]
+    if entry.reference:
+        shown = [entry.label, plain_text(entry.reference)]
+    else:
+        names = (author.text for author in entry.listed_authors)
+        shown = [plain_text(entry.title), *names, plain_text(entry.venue), entry.year]
+    shown.append(labels.to_appear() if entry.forthcoming else "")
     if abstracts != "hidden":
-        parts.append(plain_text(entry.abstract))
-    return " ".join(part for part in parts if part)
+        shown.append(plain_text(entry.abstract))
+    return " ".join(part for part in shown if part)
 
 
-def _with_badges(
-    paragraph: nodes.paragraph | None, badges: Sequence[Badge]
-) -> nodes.paragraph | None:
-    if not badges:
-        return paragraph
-    if paragraph is None:
-        paragraph = nodes.paragraph(classes=["publist-meta"])
-    parts = badge_nodes(badges)
-    paragraph.extend(parts if len(paragraph) else parts[1:])
-    return paragraph
+def _script_data(extra: EntryExtras) -> dict[str, str]:
+    data = {"ranks": " ".join(map(str, extra.ranks))} if extra.ranks else {}
+    if extra.tabs is not None:
+        data["tabs"] = " ".join(map(str, extra.tabs))
+    return data
 
 
-def _citation(entry: FormattedEntry) -> nodes.paragraph:
+def _reference_line(entry: FormattedEntry) -> nodes.paragraph:
     paragraph = nodes.paragraph(classes=["publist-citation"])
     if entry.label:
         label = f"[{entry.label}]"
         paragraph += nodes.inline(label, label, classes=["publist-label"])
         paragraph += nodes.Text(" ")
-    paragraph.extend(rich_to_nodes(entry.citation))
+    paragraph.extend(rich_to_nodes(entry.reference))
     return paragraph
 
 
-def _title(title: RichText, url: str | None) -> nodes.paragraph:
+def _title_line(title: RichText, url: str | None, internal: bool) -> nodes.paragraph:
     paragraph = nodes.paragraph(classes=["publist-title"])
     content = rich_to_nodes(title)
     if url:
-        paragraph += nodes.reference("", "", *content, refuri=url, internal=False)
+        paragraph += nodes.reference("", "", *content, refuri=url, internal=internal)
     else:
         paragraph.extend(content)
     return paragraph
 
 
-def _venue_line(entry: FormattedEntry) -> nodes.paragraph | None:
+def _venue_line(entry: FormattedEntry) -> nodes.paragraph:
     paragraph = nodes.paragraph(classes=["publist-meta"])
     if entry.venue:
         paragraph += nodes.inline("", "", *rich_to_nodes(entry.venue), classes=["publist-venue"])
@@ -160,16 +128,22 @@ def _venue_line(entry: FormattedEntry) -> nodes.paragraph | None:
             paragraph += nodes.Text(" ")
         year = f"({entry.year})"
         paragraph += nodes.inline(year, year, classes=["publist-year"])
-    if entry.forthcoming:
-        if len(paragraph):
-            paragraph += nodes.Text(" ")
+    return paragraph
+
+
+def _trailed(
+    paragraph: nodes.paragraph, forthcoming: bool, badges: Sequence[Badge]
+) -> nodes.paragraph:
+    """``paragraph`` followed by the entry's "(to appear)" status and its badges."""
+    trailing: list[nodes.Node] = []
+    if forthcoming:
         status = labels.to_appear()
-        paragraph += nodes.inline(
-            status,
-            status,
-            classes=["publist-status", "publist-badge", "publist-badge-to-appear"],
-        )
-    return paragraph if len(paragraph) else None
+        classes = ["publist-status", "publist-badge", "publist-badge-to-appear"]
+        trailing += [nodes.Text(" "), nodes.inline(status, status, classes=classes)]
+    trailing += badge_nodes(badges)
+    # Each piece comes with the space before it, which an empty line does not need.
+    paragraph.extend(trailing if len(paragraph) else trailing[1:])
+    return paragraph
 
 
 def _abstract(abstract: RichText, expanded: bool) -> publist_abstract:
@@ -178,3 +152,13 @@ def _abstract(abstract: RichText, expanded: bool) -> publist_abstract:
     node += nodes.paragraph("", "", nodes.strong(label, label), classes=["publist-abstract-label"])
     node += nodes.paragraph("", "", *rich_to_nodes(abstract), classes=["publist-abstract-body"])
     return node
+
+
+def _details_nodes(links: EntryLinks) -> list[nodes.Node]:
+    shown: list[nodes.Node] = []
+    if links.show_link:
+        label = labels.view_details()
+        link = nodes.reference(label, label, refuri=links.target, internal=links.internal)
+        shown.append(nodes.paragraph("", "", link, classes=["publist-details-link"]))
+    shown.append(publist_coins(coins=links.coins))
+    return shown

@@ -10,10 +10,11 @@ from sphinx import addnodes
 
 from ..bib.badges import Badge
 from ..core.pickling import pickled_by_fields
+from ..core.richtext import Name
 from ..format.authors import split_authors
-from ..format.entry import AuthorName
 from . import labels
 from .elements import publist_authors, publist_badge, publist_bibtex, publist_more_authors
+from .rich import name_node
 
 
 @pickled_by_fields
@@ -107,7 +108,7 @@ def bibtex_block(bibtex: str) -> publist_bibtex:
     return node
 
 
-def author_line(authors: Sequence[AuthorName], max_authors: int | None) -> nodes.Element:
+def author_line(authors: Sequence[Name], max_authors: int | None) -> nodes.Element:
     """The author line; past ``max_authors`` names the rest fold into "and N more"."""
     line = split_authors(authors, max_authors)
     if not line.hidden:
@@ -128,7 +129,7 @@ def author_line(authors: Sequence[AuthorName], max_authors: int | None) -> nodes
 
 def _add_names(
     parent: nodes.Element,
-    names: Sequence[AuthorName | None],
+    names: Sequence[Name | None],
     leading_separator: bool = False,
 ) -> None:
     # Runs of plain names share one text node: at thousands of entries, a node
@@ -137,7 +138,7 @@ def _add_names(
     for index, author in enumerate(names):
         plain.append(", " if index or leading_separator else "")
         if author is not None and not author.highlighted and not author.url:
-            plain.append(author.name)
+            plain.append(author.text)
             continue
         if "".join(plain):
             parent += nodes.Text("".join(plain))
@@ -145,18 +146,6 @@ def _add_names(
         if author is None:
             parent += nodes.inline("\u2026", "\u2026", classes=["publist-authors-gap"])
         else:
-            parent += author_node(author)
+            parent += name_node(author)
     if "".join(plain):
         parent += nodes.Text("".join(plain))
-
-
-def author_node(author: AuthorName) -> nodes.Node:
-    """A name that is more than text: emphasised when highlighted, linked to its page."""
-    name: nodes.Node = nodes.Text(author.name)
-    if author.highlighted:
-        name = nodes.strong(author.name, author.name, classes=["publist-me"])
-    if not author.url:
-        return name
-    return nodes.reference(
-        "", "", name, refuri=author.url, internal=False, classes=["publist-author-link"]
-    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from ..core.richtext import Inline, Link, Math, RichText, Text
+from ..core.richtext import Inline, Link, Math, Name, RichText, Text
 
 STYLE_NODES: dict[str, type[nodes.TextElement]] = {
     "emph": nodes.emphasis,
@@ -16,8 +16,23 @@ STYLE_NODES: dict[str, type[nodes.TextElement]] = {
 
 
 def rich_to_nodes(rich: RichText) -> list[nodes.Node]:
-    """Docutils nodes for rich text; text stays text, so writers escape it."""
+    """Docutils nodes for rich text."""
     return [_inline_to_node(item) for item in rich]
+
+
+def name_node(name: Name) -> nodes.Node:
+    """A name, in bold when it is the list's owner and linked to its page if it has one.
+
+    Every style's names come here, on the author line and inside a formatted reference.
+    """
+    node: nodes.Node = nodes.Text(name.text)
+    if name.highlighted:
+        node = nodes.strong(name.text, name.text, classes=["publist-me"])
+    if not name.url:
+        return node
+    return nodes.reference(
+        "", "", node, refuri=name.url, internal=False, classes=["publist-author-link"]
+    )
 
 
 def _inline_to_node(item: Inline) -> nodes.Node:
@@ -25,6 +40,8 @@ def _inline_to_node(item: Inline) -> nodes.Node:
         return nodes.Text(item.value)
     if isinstance(item, Math):
         return nodes.math(item.latex, item.latex)
+    if isinstance(item, Name):
+        return name_node(item)
     children = rich_to_nodes(item.children)
     if isinstance(item, Link):
         return nodes.reference("", "", *children, refuri=item.url, internal=False)

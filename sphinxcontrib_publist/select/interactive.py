@@ -56,7 +56,9 @@ class Interactive:
     sorts: tuple[SortChoice, ...]
     initial_sort: str
     group_modes: tuple[GroupMode, ...]
-    entry_data: tuple[tuple[tuple[str, str], ...], ...]
+    # Per entry, in display order: its rank under each sort choice, and the tabs listing it.
+    ranks: tuple[tuple[int, ...], ...]
+    memberships: tuple[tuple[int, ...], ...] | None
 
 
 def parse_controls(
@@ -134,16 +136,10 @@ def plan_interactive(
         sort_ranks(displayed, choice.keys) if choice.keys else list(range(len(displayed)))
         for choice in sorts
     ]
-    memberships = [
+    memberships = tuple(
         tuple(index for index, tab in enumerate(tabs) if tab.filter is None or tab.filter(pub))
         for pub in displayed
-    ]
-    entry_data = []
-    for position in range(len(displayed)):
-        data = [("ranks", " ".join(str(order[position]) for order in ranks))]
-        if tabs:
-            data.append(("tabs", " ".join(map(str, memberships[position]))))
-        entry_data.append(tuple(data))
+    )
     return Interactive(
         controls=controls,
         tabs=tuple(tabs),
@@ -151,5 +147,6 @@ def plan_interactive(
         sorts=sorts,
         initial_sort=initial,
         group_modes=tuple(group_mode(choice, group_by) for choice in sorts),
-        entry_data=tuple(entry_data),
+        ranks=tuple(zip(*ranks, strict=True)) if displayed else (),
+        memberships=memberships if tabs else None,
     )

@@ -8,7 +8,8 @@ from docutils import nodes
 
 from ..nodes.details import DETAILS_ATTRIBUTE, ListDetails, list_details
 from ..nodes.elements import publist_list, publist_pending
-from ..nodes.pending import LINKS_ATTRIBUTE, EntryLinks
+from ..nodes.entry import EntryLinks
+from ..nodes.pending import LINKS_ATTRIBUTE
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

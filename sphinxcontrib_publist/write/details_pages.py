@@ -5,23 +5,17 @@ from __future__ import annotations
 import html
 import posixpath
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.util.osutil import relative_uri
 
 from ..bib.model import Publication
-from ..bib.names import NameLookup, NameMatcher
 from ..config import PublistConfig
 from ..core.diagnostics import Subtype
-from ..entry_extras import author_lookup
 from ..environment import domain_of
 from ..format.bibtex import entry_to_bibtex
-from ..format.default_style import format_default
-from ..format.entry import FormatOptions
 from ..format.scholar import (
     ScholarRecord,
     highwire_tags,
@@ -31,18 +25,18 @@ from ..format.scholar import (
     record_of,
 )
 from ..log import warn
-from ..nodes.details import EntryDetails, ListDetails, list_details, page_doctree
+from ..nodes.details import EntryDetails, list_details, page_doctree
 from ..nodes.elements import publist_list, publist_pending
 from ..nodes.entry import EntryExtras
 from ..nodes.entry_parts import RenderedLink, copy_download_files
 from .details_links import page_available, pages_supported
+from .page_render import render_fragment
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders.html import StandaloneHTMLBuilder
 
 PageSpec = tuple[str, dict[str, Any], str]
-PER_PAGE_STATE = ("secnumbers", "fignumbers", "imgpath", "dlpath", "current_docname")
 
 
 def collect_pages(app: Sphinx) -> Iterator[PageSpec]:
@@ -53,14 +47,12 @@ def collect_pages(app: Sphinx) -> Iterator[PageSpec]:
     domain = domain_of(app.env)
     written: set[str] = set()
     config = PublistConfig.from_sphinx(app.config)
-    author_links = author_lookup(config.author_links)
     for docname in sorted(domain.details_documents):
         for root in app.env.get_doctree(docname).findall(publist_list):
             details = list_details(root)
             if details is None:
                 continue
             pendings = {pending["ids"][0]: pending for pending in root.findall(publist_pending)}
-            names = _name_options(details, author_links)
             for entry in details.pages():
                 if entry.page in written:
                     continue
@@ -74,36 +66,36 @@ def collect_pages(app: Sphinx) -> Iterator[PageSpec]:
                     )
                     continue
                 pending = pendings.get(entry.anchor)
-                context = page_context(builder, config, entry, names, pending, docname)
-                yield entry.page, context, "page.html"
+                if pending is not None:
+                    yield (
+                        entry.page,
+                        page_context(builder, config, entry, pending, docname),
+                        "page.html",
+                    )
 
 
 def page_context(
     builder: StandaloneHTMLBuilder,
     config: PublistConfig,
     entry: EntryDetails,
-    names: FormatOptions,
-    pending: nodes.Element | None,
+    pending: publist_pending,
     docname: str,
 ) -> dict[str, Any]:
     """The template context of one details page: body, title, metadata, parent.
 
-    ``pending`` is the entry in the stored list: its links, and the names of
-    the files Sphinx copied for them.
+    ``pending`` is the entry in the stored list: the record it shows, its links,
+    and the names of the files Sphinx copied for them.
     """
     publication = cast("Publication", entry.publication)
-    extra = pending["extra"] if pending is not None else EntryExtras(anchor=entry.anchor)
+    extra: EntryExtras = pending["extra"]
     bibtex = entry_to_bibtex(publication, config.bibtex_fields, config.bibtex_exclude)
     list_uri = builder.get_relative_uri(entry.page, docname)
     back_uri = f"{list_uri}#{entry.anchor}"
-    authors = format_default(publication, names).authors
-    section = page_doctree(publication, authors, extra.links, extra.badges, bibtex, back_uri)
-    if pending is not None:
-        copy_download_files(pending, section)
+    section = page_doctree(publication, pending["entry"], extra, bibtex, back_uri)
+    copy_download_files(pending, section)
     _rebase_relative_links(section, posixpath.dirname(list_uri))
     has_math = next(section.findall(nodes.math), None) is not None
-    with _writing(builder, entry.page):
-        body = builder.render_partial(section)["fragment"]
+    body = render_fragment(builder, section, entry.page)
     page_url = _page_url(builder, entry.page)
     record = _with_pdf(record_of(publication), extra.links, section, builder)
     head = meta_tags_html(highwire_tags(record, page_url))
@@ -126,16 +118,6 @@ def page_context(
     }
 
 
-def _name_options(details: ListDetails, author_links: NameLookup[str] | None) -> FormatOptions:
-    """How a list's details pages write names: its format and highlight, nobody omitted."""
-    return FormatOptions(
-        highlight=NameMatcher(details.highlight),
-        omit=NameMatcher(()),
-        name_format=details.name_format,
-        author_links=author_links,
-    )
-
-
 def _with_pdf(
     record: ScholarRecord,
     links: Sequence[RenderedLink],
@@ -153,23 +135,6 @@ def _with_pdf(
                 record, pdf_url=posixpath.join(baseurl, "_downloads", download["filename"])
             )
     return record
-
-
-@contextmanager
-def _writing(builder: StandaloneHTMLBuilder, page: str) -> Iterator[None]:
-    """Give the translator the per-page state ``write_doc`` sets for a document."""
-    saved = {name: getattr(builder, name, None) for name in PER_PAGE_STATE}
-    target = builder.get_target_uri(page)
-    builder.secnumbers = {}
-    builder.fignumbers = {}
-    builder.imgpath = relative_uri(target, builder.imagedir)
-    builder.dlpath = relative_uri(target, "_downloads")
-    builder.current_docname = page
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            setattr(builder, name, value)
 
 
 def _page_url(builder: StandaloneHTMLBuilder, page: str) -> str:

@@ -8,7 +8,6 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..nodes import labels
-from ..nodes.controls import tab_members
 from ..nodes.elements import publist_group, publist_list, publist_pending
 from ..nodes.registry import NON_HTML_FORMATS
 
@@ -48,7 +47,7 @@ def split_into_tabs(root: publist_list) -> None:
 def _group_for_tab(group: publist_group, index: int) -> publist_group | None:
     copy = group.deepcopy()
     for entry in list(copy.findall(publist_pending)):
-        if index not in tab_members(entry):
+        if index not in (entry["extra"].tabs or ()):
             entry.parent.remove(entry)
     return copy if any(True for _ in copy.findall(publist_pending)) else None
 

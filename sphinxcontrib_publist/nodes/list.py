@@ -1,0 +1,113 @@
+"""One list's doctree: groups of pending entries, with its download, chart and controls."""
+
+from __future__ import annotations
+
+from collections.abc import Container, Mapping, Sequence
+from dataclasses import dataclass
+
+from docutils import nodes
+
+from ..bib.model import Publication
+from ..format.entry import FormattedEntry
+from ..select import NO_GROUPING, Group
+from ..select.interactive import Interactive
+from . import labels
+from .chart import add_chart
+from .controls import list_data
+from .details import record_details
+from .elements import publist_download, publist_group, publist_list, publist_pending
+from .entry_parts import download_sources
+from .extras import ExtrasSettings, LocalFiles, entry_extras
+
+
+@dataclass(frozen=True)
+class ListContent:
+    """Everything one list shows, as the stages before the node layer decided it."""
+
+    docname: str
+    groups: Sequence[Group]
+    formatted: Mapping[str, FormattedEntry]
+    extras: ExtrasSettings
+    abstracts: str
+    chart: str = "none"
+    download: str | None = None
+    classes: tuple[str, ...] = ()
+    interactive: Interactive | None = None
+    details: str = "none"
+    details_dir: str = "publications"
+
+
+def publication_list(
+    content: ListContent, local_file: LocalFiles, taken_ids: Container[str], list_id: str
+) -> tuple[publist_list, list[str]]:
+    """The list node, and the keys of the entries given details pages.
+
+    Entries take ids from their keys, and a list with controls ``list_id``, made
+    unique against ``taken_ids``, the document's; ``local_file`` finds the source
+    files that relative links name.
+    """
+    displayed = [publication for group in content.groups for publication in group.publications]
+    named = [publication.key for publication in displayed]
+    anchors = unique_anchors([*named, list_id] if content.interactive else named, taken_ids)
+    list_anchor = anchors.pop() if content.interactive else ""
+    root = publist_list(data={}, classes=list(content.classes))
+    if not displayed:
+        root += nodes.paragraph("", labels.no_publications(), classes=["publist-empty"])
+    pendings = iter(_pending_entries(displayed, anchors, content, local_file))
+    for group in content.groups:
+        container = publist_group(data={} if group.field == NO_GROUPING else {"group": group.value})
+        if group.field != NO_GROUPING:
+            heading = labels.group_label(group.field, group.value)
+            container += nodes.rubric(heading, heading, classes=["publist-group-heading"])
+        items = nodes.bullet_list(classes=["publist-entries"])
+        items.extend(next(pendings) for _ in group.publications)
+        container += items
+        root += container
+    if content.download is not None and displayed:
+        root.insert(0, publist_download(bibtex=content.download, docname=content.docname))
+    add_chart(root, displayed, content.chart)
+    if content.interactive is not None:
+        root["ids"].append(list_anchor)
+        root["data"].update(list_data(content.interactive))
+        root["tab_labels"] = [tab.label for tab in content.interactive.tabs]
+    by_key = {publication.key: publication for publication in displayed}
+    return root, record_details(root, by_key, content.details, content.details_dir)
+
+
+def unique_anchors(names: Sequence[str], taken: Container[str]) -> list[str]:
+    """An id for each name, distinct from each other and from ``taken``: "key", "key-2"..."""
+    given: set[str] = set()
+    anchors = []
+    for name in names:
+        base = nodes.make_id(name) or "publication"
+        anchor, number = base, 1
+        while anchor in taken or anchor in given:
+            number += 1
+            anchor = f"{base}-{number}"
+        given.add(anchor)
+        anchors.append(anchor)
+    return anchors
+
+
+def _pending_entries(
+    displayed: Sequence[Publication],
+    anchors: Sequence[str],
+    content: ListContent,
+    local_file: LocalFiles,
+) -> list[publist_pending]:
+    plan = content.interactive
+    pendings = []
+    for position, (publication, anchor) in enumerate(zip(displayed, anchors, strict=True)):
+        ranks = plan.ranks[position] if plan is not None else ()
+        tabs = plan.memberships[position] if plan and plan.memberships is not None else None
+        extra = entry_extras(publication, anchor, content.extras, local_file, ranks, tabs)
+        pending = publist_pending(
+            ids=[anchor],
+            entry=content.formatted[publication.key],
+            extra=extra,
+            abstracts=content.abstracts,
+        )
+        # Stand-ins for Sphinx's download collector, which runs before entries are nodes.
+        pending.extend(download_sources(extra.links))
+        pendings.append(pending)
+    return pendings
