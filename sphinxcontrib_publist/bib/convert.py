@@ -19,7 +19,7 @@ from ..core.richtext import EMPTY, RichText, plain_text, text
 from ..core.urls import doi_url, safe_url
 from .latex import Conversion, latex_to_plain, latex_to_rich
 from .links import DEFAULT_LINK_FIELDS, link_problems
-from .model import Person, Publication
+from .model import Person, Publication, eprint_archive
 from .reader import SourcedEntry
 
 FORTHCOMING_STATES = frozenset({"forthcoming", "inpress", "in press", "accepted", "submitted"})
@@ -321,7 +321,7 @@ def _venue(raw_fields: Mapping[str, str], fields: Mapping[str, str], rich: _Rich
         if raw_fields.get(name, "").strip():
             return rich(name)
     eprint = fields.get("eprint", "").strip()
-    kind = (fields.get("eprinttype") or fields.get("archiveprefix") or "").strip()
+    kind = eprint_archive(fields)
     if eprint:
         return text(
             f"{kind or 'Preprint'}:{eprint}" if kind.lower() != "arxiv" else f"arXiv:{eprint}"

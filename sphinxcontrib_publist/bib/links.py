@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..core.diagnostics import Diagnostic, Subtype
 from ..core.pickling import pickled_by_fields
-from ..core.urls import arxiv_url, doi_url, safe_url
-from .model import Publication
+from ..core.urls import arxiv_url, doi_url, is_relative, safe_url
+from .model import Publication, eprint_archive
 
 DEFAULT_LINK_FIELDS: Mapping[str, str] = {
     "url": "URL",
@@ -24,7 +23,6 @@ DEFAULT_LINK_FIELDS: Mapping[str, str] = {
     "project": "Project",
 }
 ARXIV_FIELDS = frozenset({"eprint", "arxiv"})
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 
 
 @pickled_by_fields
@@ -54,7 +52,7 @@ def entry_links(publication: Publication, mapping: Mapping[str, str]) -> tuple[E
         if url is None or url in seen:
             continue
         seen.add(url)
-        links.append(EntryLink(_kind(name), label, url, is_local=_is_relative(url)))
+        links.append(EntryLink(_kind(name), label, url, is_local=is_relative(url)))
     return tuple(links)
 
 
@@ -81,8 +79,7 @@ def link_problems(publication: Publication, link_fields: Iterable[str]) -> list[
 
 def is_arxiv_eprint(publication: Publication) -> bool:
     """True when ``eprint`` holds an arXiv identifier, as biblatex and BibTeX mark it."""
-    kind = publication.fields.get("eprinttype") or publication.fields.get("archiveprefix") or ""
-    return kind.strip().lower() == "arxiv"
+    return eprint_archive(publication.fields).lower() == "arxiv"
 
 
 def _link_url(publication: Publication, name: str, value: str) -> str | None:
@@ -118,7 +115,3 @@ def _expected(name: str) -> str:
 
 def _kind(name: str) -> str:
     return "arxiv" if name in ARXIV_FIELDS else name
-
-
-def _is_relative(url: str) -> bool:
-    return not _SCHEME.match(url) and not url.startswith(("//", "#"))

@@ -12,6 +12,23 @@ from ..core.richtext import EMPTY, RichText
 _KEYWORD_SEPARATORS = re.compile(r"[,;]")
 
 
+def eprint_archive(fields: Mapping[str, str]) -> str:
+    """The archive an ``eprint`` belongs to, as biblatex (``eprinttype``) or BibTeX names it."""
+    return (fields.get("eprinttype") or fields.get("archiveprefix") or "").strip()
+
+
+def partial_date(year: int | None, month: int | None, day: int | None, separator: str) -> str:
+    """``2024-03-05``, ``2024-03`` or ``2024`` (with ``separator``), or "" without a year."""
+    if year is None:
+        return ""
+    parts = [f"{year:04d}"]
+    if month is not None:
+        parts.append(f"{month:02d}")
+        if day is not None:
+            parts.append(f"{day:02d}")
+    return separator.join(parts)
+
+
 @pickled_by_fields
 @dataclass(frozen=True)
 class Person:

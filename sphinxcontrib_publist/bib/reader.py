@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pybtex.errors
-from pybtex.database import BibliographyData, Entry
+from pybtex.database import Entry
 from pybtex.database.input.bibtex import Parser, UndefinedMacro
 from pybtex.exceptions import PybtexError
 from pybtex.scanner import PybtexSyntaxError
@@ -237,11 +237,3 @@ def _syntax_diagnostic(
 
 def _without_line_prefix(message: str) -> str:
     return re.sub(r"^(.*?) in line \d+: ", r"\1: ", message)
-
-
-def bibliography_data(entries: Sequence[SourcedEntry]) -> BibliographyData:
-    """A pybtex ``BibliographyData`` of ``entries``, for pybtex styles and writers."""
-    data = BibliographyData()
-    for sourced in entries:
-        data.entries[sourced.key] = sourced.entry
-    return data

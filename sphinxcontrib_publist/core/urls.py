@@ -37,6 +37,11 @@ def safe_url(url: str) -> str | None:
     return scheme.group(1).lower() + ":" + rest
 
 
+def is_relative(url: str) -> bool:
+    """Whether ``url`` names no scheme and no host: a path, resolved against the page."""
+    return not _SCHEME.match(url) and not url.startswith(("//", "#"))
+
+
 def doi_url(doi: str) -> str | None:
     """``https://doi.org/<doi>`` for a DOI given bare, as ``doi:…``, or as a doi.org URL."""
     cleaned = _clean(doi)

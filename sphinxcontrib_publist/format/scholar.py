@@ -5,11 +5,11 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, unquote
 
-from ..bib.model import Publication
+from ..bib.model import Publication, partial_date
 from ..core.pickling import pickled_by_fields
 from ..core.richtext import plain_text
 from ..core.urls import doi_url, safe_url
@@ -70,17 +70,6 @@ class ScholarRecord:
     isbn: str = ""
     issn: str = ""
 
-    def to_data(self) -> dict[str, Any]:
-        """Plain picklable data, as stored on a doctree node."""
-        return asdict(self)
-
-    @classmethod
-    def from_data(cls, data: Mapping[str, Any]) -> ScholarRecord:
-        """The record :meth:`to_data` stored."""
-        values = dict(data)
-        values["authors"] = tuple(tuple(author) for author in values.get("authors", ()))
-        return cls(**values)
-
 
 def record_of(publication: Publication, with_abstract: bool = True) -> ScholarRecord:
     """The metadata facts of ``publication`` (COinS, made for every entry, skip the abstract)."""
@@ -117,12 +106,7 @@ def _absolute(url: str) -> str:
 
 
 def _date(record: ScholarRecord, separator: str) -> str:
-    parts = [f"{record.year:04d}"] if record.year is not None else []
-    if parts and record.month is not None:
-        parts.append(f"{record.month:02d}")
-        if record.day is not None:
-            parts.append(f"{record.day:02d}")
-    return separator.join(parts)
+    return partial_date(record.year, record.month, record.day, separator)
 
 
 def _highwire_date(record: ScholarRecord) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..bib.badges import is_selected
-from ..bib.model import Person, Publication
+from ..bib.model import Person, Publication, partial_date
 from ..core.folding import NaturalKey, natural_key
 from ..core.richtext import RichText, plain_text
 
@@ -50,14 +50,7 @@ def _keywords(pub: Publication) -> FieldValue:
 
 
 def _date(pub: Publication) -> FieldValue:
-    if pub.year is None:
-        return None
-    parts = [f"{pub.year:04d}"]
-    if pub.month is not None:
-        parts.append(f"{pub.month:02d}")
-        if pub.day is not None:
-            parts.append(f"{pub.day:02d}")
-    return "-".join(parts)
+    return partial_date(pub.year, pub.month, pub.day, "-") or None
 
 
 _DERIVED: dict[str, ValueGetter] = {
