@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .core.version import __version__
+__version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -12,9 +12,9 @@ import tempfile
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..core.diagnostics import Diagnostic
-from ..core.version import __version__
 from .convert import Converted, build_publications
 from .links import DEFAULT_LINK_FIELDS
 from .model import Publication
@@ -38,6 +38,21 @@ class Loaded:
 # by each file's path, mtime and size, so every page listing the same files
 # parses them once per build process. Never pickled into the environment.
 _cache: OrderedDict[tuple[object, ...], Loaded] = OrderedDict()
+
+
+def _code_digest() -> bytes:
+    """A hash of the code that makes publications: the bib and core stages' sources.
+
+    Stored loads are reused only by the code that wrote them, released or not.
+    """
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parents[1]
+    for source in sorted([*package.glob("bib/*.py"), *package.glob("core/*.py")]):
+        digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    return digest.digest()
+
+
+CODE_DIGEST = _code_digest()
 
 
 def build_date() -> dt.date:
@@ -126,8 +141,8 @@ def load_key(paths: Sequence[str]) -> str:
 def content_digest(
     paths: Sequence[str], today: dt.date, link_fields: Sequence[str] = DEFAULT_LINK_NAMES
 ) -> str:
-    """A hash of everything a load depends on: the files' bytes, the date, our version."""
-    digest = hashlib.sha256(f"{__version__}\0{today.isoformat()}".encode())
+    """A hash of everything a load depends on: the files' bytes, the date, our code."""
+    digest = hashlib.sha256(CODE_DIGEST + today.isoformat().encode())
     digest.update("\0".join(link_fields).encode())
     for path in paths:
         digest.update(b"\0" + os.fsencode(path) + b"\0")
