@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from docutils.parsers.rst import directives
@@ -17,32 +17,10 @@ from .nodes.extras import ExtrasSettings
 from .select import Filter, SortKey, Tab, parse_filter, parse_sort, parse_tab_option
 from .select.interactive import parse_controls
 
-# Every option of the directive; ``:class:`` is docutils' usual class list.
-OPTION_SPEC: dict[str, Callable[[str], Any]] = {
-    **dict.fromkeys(
-        (
-            "filter",
-            "keys",
-            "sort",
-            "group-by",
-            "highlight",
-            "omit-authors",
-            "abstracts",
-            "limit",
-            "style",
-            "name-format",
-            "details",
-            "chart",
-            "bibtex",
-            "download-bib",
-            "max-authors",
-            "controls",
-            "tabs",
-        ),
-        directives.unchanged,
-    ),
-    "class": directives.class_option,
-}
+
+def _option(name: str, default: Any, convert: Callable[[str], Any] = directives.unchanged) -> Any:
+    """A ``ListSpec`` field set by the directive option ``name``."""
+    return field(default=default, metadata={"option": name, "convert": convert})
 
 
 @dataclass(frozen=True)
@@ -50,25 +28,26 @@ class ListSpec:
     """Everything one directive asks for, with defaults from the configuration."""
 
     bibfiles: tuple[str, ...]
-    filter: Filter | None
-    keys: tuple[str, ...] | None
-    sort: tuple[SortKey, ...]
-    sort_given: bool
-    group_by: str
-    highlight: tuple[str, ...]
-    omit: tuple[str, ...]
-    abstracts: str
-    limit: int | None
-    style: str
-    name_format: NameFormat
-    details: str = "none"
-    chart: str = "none"
-    bibtex: bool = False
-    download_bib: bool = False
-    max_authors: int | None = None
-    controls: tuple[str, ...] = ()
-    tabs: tuple[Tab, ...] = ()
-    classes: tuple[str, ...] = ()
+    filter: Filter | None = _option("filter", None)
+    keys: tuple[str, ...] | None = _option("keys", None)
+    sort: tuple[SortKey, ...] = _option("sort", ())
+    # Whether :sort: was given: :keys: lists keep their own order unless it is.
+    sort_given: bool = False
+    group_by: str = _option("group-by", "none")
+    highlight: tuple[str, ...] = _option("highlight", ())
+    omit: tuple[str, ...] = _option("omit-authors", ())
+    abstracts: str = _option("abstracts", "collapsed")
+    limit: int | None = _option("limit", None)
+    style: str = _option("style", "default")
+    name_format: NameFormat = _option("name-format", "first-last")
+    details: str = _option("details", "none")
+    chart: str = _option("chart", "none")
+    bibtex: bool = _option("bibtex", False)
+    download_bib: bool = _option("download-bib", False)
+    max_authors: int | None = _option("max-authors", None)
+    controls: tuple[str, ...] = _option("controls", ())
+    tabs: tuple[Tab, ...] = _option("tabs", ())
+    classes: tuple[str, ...] = _option("class", (), directives.class_option)
 
     def format_options(self, config: PublistConfig) -> FormatOptions:
         """How the list's style writes each entry."""
@@ -90,6 +69,14 @@ class ListSpec:
             bibtex_exclude=config.bibtex_exclude,
             max_authors=self.max_authors,
         )
+
+
+OPTION_SPEC: dict[str, Callable[[str], Any]] = {
+    item.metadata["option"]: item.metadata["convert"]
+    for item in fields(ListSpec)
+    if "option" in item.metadata
+}
+"""The directive's options, one per ``ListSpec`` field that an option sets."""
 
 
 def _names(value: str) -> tuple[str, ...]:
