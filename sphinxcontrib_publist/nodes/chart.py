@@ -38,13 +38,10 @@ def year_counts(publications: Iterable[Publication]) -> list[tuple[int, int]]:
     return [(year, counts.get(year, 0)) for year in years]
 
 
-def add_chart(root: nodes.Element, publications: Sequence[Publication], kind: str) -> None:
-    """Put a chart of ``kind`` at the top of ``root`` (nothing for ``none`` or no years)."""
-    if kind != "year":
-        return
-    counts = year_counts(publications)
-    if counts:
-        root.insert(0, chart_node(counts))
+def charts(publications: Sequence[Publication], kind: str) -> list[publist_chart]:
+    """The chart of ``kind`` for ``publications``: none for ``none`` or without years."""
+    counts = year_counts(publications) if kind == "year" else []
+    return [chart_node(counts)] if counts else []
 
 
 def chart_node(counts: Sequence[tuple[int, int]]) -> publist_chart:

@@ -12,7 +12,7 @@ from ..format.entry import FormattedEntry
 from ..select import NO_GROUPING, Group
 from ..select.interactive import Interactive
 from . import labels
-from .chart import add_chart
+from .chart import charts
 from .controls import list_data
 from .details import record_details
 from .elements import publist_download, publist_group, publist_list, publist_pending
@@ -51,6 +51,10 @@ def publication_list(
     anchors = unique_anchors([*named, list_id] if content.interactive else named, taken_ids)
     list_anchor = anchors.pop() if content.interactive else ""
     root = publist_list(data={}, classes=list(content.classes))
+    # Above the entries: the chart, then the download link.
+    root.extend(charts(displayed, content.chart))
+    if content.download is not None and displayed:
+        root += publist_download(bibtex=content.download, docname=content.docname)
     if not displayed:
         root += nodes.paragraph("", labels.no_publications(), classes=["publist-empty"])
     pendings = iter(_pending_entries(displayed, anchors, content, local_file))
@@ -63,9 +67,6 @@ def publication_list(
         items.extend(next(pendings) for _ in group.publications)
         container += items
         root += container
-    if content.download is not None and displayed:
-        root.insert(0, publist_download(bibtex=content.download, docname=content.docname))
-    add_chart(root, displayed, content.chart)
     if content.interactive is not None:
         root["ids"].append(list_anchor)
         root["data"].update(list_data(content.interactive))
