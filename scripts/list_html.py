@@ -31,9 +31,11 @@ def projects(root: Path) -> list[Path]:
 
 def build(project: Path, outdir: Path, builder: str, package_root: Path) -> None:
     """Build ``project`` with the package found at ``package_root``; warnings do not stop it."""
+    outdir.parent.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, PYTHONPATH=str(package_root), SOURCE_DATE_EPOCH="1767225600")
     command = [sys.executable, "-m", "sphinx", "-q", "-E", "-b", builder, str(project), str(outdir)]
-    subprocess.run(command, env=env, check=False, stderr=subprocess.DEVNULL)
+    # Not from the checkout: "python -m" puts the working directory first on sys.path.
+    subprocess.run(command, env=env, check=False, stderr=subprocess.DEVNULL, cwd=outdir.parent)
 
 
 def snapshot(site: Path, target: Path) -> None:
