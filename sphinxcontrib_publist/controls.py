@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from . import labels
 from .diagnostics import Diagnostic
+from .fields import browser_folds
 from .interactive import Interactive, parse_controls, parse_tab_option, plan_interactive
 from .model import Publication
 from .nodes import publist_list, publist_pending
@@ -47,7 +48,7 @@ def tab_members(pending: publist_pending) -> set[int]:
 
 
 def list_data(plan: Interactive) -> dict[str, str]:
-    """The list's ``data-publist-*`` attributes: controls, choices and translated labels."""
+    """The list's ``data-publist-*`` attributes: controls, choices, fold table, translated labels."""
     sorts = [
         {"id": choice.id, "label": labels.sort_choice(choice.id), "groups": mode}
         for choice, mode in zip(plan.sorts, plan.group_modes, strict=True)
@@ -56,6 +57,7 @@ def list_data(plan: Interactive) -> dict[str, str]:
         "controls": " ".join(plan.controls),
         "sorts": _json(sorts),
         "sort": plan.initial_sort,
+        "fold": _json(dict(browser_folds())),
         **{f"label-{name}": text for name, text in labels.control_labels().items()},
     }
     if plan.tabs:

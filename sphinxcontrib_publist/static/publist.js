@@ -1,18 +1,16 @@
 /* sphinxcontrib-publist: tabs, sort and search from data-publist-*; BibTeX copy buttons. */
 (() => {
-	// Folds queries and entries' text as fields.fold folds text in Python.
-	const FOLDS = { ø: "o", ł: "l", đ: "d", ð: "d", þ: "th", æ: "ae", œ: "oe", ß: "ss",
-		"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-" };
-	/** @param {string} text */
-	const fold = (text) =>
-		text.normalize("NFKD").replace(/\p{Mn}/gu, "").toLowerCase()
-			.replace(/[øłđðþæœß‘’“”–—]/g, (c) => FOLDS[c])
-			.split(/\s+/).filter(Boolean);
+	// Python's fields.fold, given the characters where it and the browser's Unicode steps differ.
+	// Replaced before marks are dropped: Python folds one mark, the iota subscript, to a letter.
+	/** @param {Record<string, string>} folds */
+	const makeFold = (folds) => {
+		const special = new RegExp(`[${Object.keys(folds).join("")}]`, "gu");
+		/** @param {string} text */
+		return (text) => text.normalize("NFKD").toLowerCase().replace(special, (char) => folds[char])
+			.replace(/\p{Mn}/gu, "").split(/\s+/).filter(Boolean);
+	};
 	// Searched: what a reader sees of an entry, not its buttons.
 	const SEARCHED = ".publist-title, .publist-authors, .publist-meta, .publist-citation, .publist-abstract-body";
-	/** @param {{node: Element, text: string | null}} entry */
-	const textOf = (entry) => (entry.text ??=
-		fold(Array.from(entry.node.querySelectorAll(SEARCHED), (part) => part.textContent).join(" ")).join(" "));
 	const idle = window.requestIdleCallback || setTimeout;
 	const TAB_KEYS = { ArrowRight: 1, ArrowLeft: -1 };
 	// A new order places this many entries at once, the rest in chunks.
@@ -45,6 +43,7 @@
 			this.sorts = JSON.parse(data.publistSorts || "[]");
 			/** @type {{id: string, label: string}[]} */
 			this.tabs = this.has("tabs") ? JSON.parse(data.publistTabs || "[]") : [];
+			this.fold = makeFold(JSON.parse(data.publistFold || "{}"));
 			this.initialSort = Math.max(0, this.sorts.findIndex(({ id }) => id === data.publistSort));
 			this.groups = Array.from(root.querySelectorAll(".publist-group"), (node, index) => ({
 				index,
@@ -64,7 +63,7 @@
 			// Read when idle, a chunk at a time.
 			/** @param {number} from */
 			const prepare = (from) => idle(() => {
-				this.entries.slice(from, from + CHUNK).forEach(textOf);
+				for (const entry of this.entries.slice(from, from + CHUNK)) this.textOf(entry);
 				if (from + CHUNK < this.entries.length) prepare(from + CHUNK);
 			});
 			prepare(0);
@@ -82,6 +81,12 @@
 				this.typing = false;
 				this.show(this.readUrl());
 			});
+		}
+
+		/** @param {{node: Element, text: string | null}} entry */
+		textOf(entry) {
+			return (entry.text ??=
+				this.fold(Array.from(entry.node.querySelectorAll(SEARCHED), (part) => part.textContent).join(" ")).join(" "));
 		}
 
 		/** @param {string} control */
@@ -237,12 +242,12 @@
 		}
 
 		filter() {
-			const terms = fold(this.state.query);
+			const terms = this.fold(this.state.query);
 			const tabCounts = this.tabs.map(() => 0);
 			const groupCounts = this.groups.map(() => 0);
 			let shown = 0;
 			for (const entry of this.entries) {
-				const matches = terms.every((term) => textOf(entry).includes(term));
+				const matches = terms.every((term) => this.textOf(entry).includes(term));
 				if (matches) for (const tab of entry.tabs) tabCounts[tab] += 1;
 				const visible = matches && (!this.tabs.length || entry.tabs.includes(this.state.tab));
 				if (visible !== entry.visible) entry.node.hidden = !(entry.visible = visible);
