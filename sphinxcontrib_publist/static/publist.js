@@ -1,5 +1,9 @@
+// @ts-check
 /* sphinxcontrib-publist: tabs, sort and search from data-publist-*; BibTeX copy buttons. */
 (() => {
+	/** @typedef {{id: string, label: string}} Tab */
+	/** @typedef {Tab & {groups: "flatten" | "keep" | "order"}} Sort */
+
 	// Python's fields.fold, given the characters where it and the browser's Unicode steps differ.
 	// Replaced before marks are dropped: Python folds one mark, the iota subscript, to a letter.
 	/** @param {Record<string, string>} folds */
@@ -12,12 +16,19 @@
 	// Searched: what a reader sees of an entry, not its buttons.
 	const SEARCHED = ".publist-title, .publist-authors, .publist-meta, .publist-citation, .publist-abstract-body";
 	const idle = window.requestIdleCallback || setTimeout;
+	/** @type {Partial<Record<string, number>>} */
 	const TAB_KEYS = { ArrowRight: 1, ArrowLeft: -1 };
 	// A new order places this many entries at once, the rest in chunks.
 	const FIRST_SCREEN = 150;
 	const CHUNK = 300;
 
-	/** @param {string} tag @param {Record<string, string>} attributes @param {string} [text] */
+	/** @param {ParentNode} parent @param {string} selector */
+	const all = (parent, selector) => /** @type {HTMLElement[]} */ ([...parent.querySelectorAll(selector)]);
+
+	/**
+	 * @template {keyof HTMLElementTagNameMap} K
+	 * @param {K} tag @param {Record<string, string>} attributes @param {string} [text]
+	 */
 	const make = (tag, attributes, text = "") => {
 		const node = document.createElement(tag);
 		for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
@@ -39,20 +50,20 @@
 			this.root = root;
 			this.id = root.id;
 			this.controls = (data.publistControls || "").split(" ");
-			/** @type {{id: string, label: string, groups: "flatten" | "keep" | "order"}[]} */
+			/** @type {Sort[]} */
 			this.sorts = JSON.parse(data.publistSorts || "[]");
-			/** @type {{id: string, label: string}[]} */
+			/** @type {Tab[]} */
 			this.tabs = this.has("tabs") ? JSON.parse(data.publistTabs || "[]") : [];
 			this.fold = makeFold(JSON.parse(data.publistFold || "{}"));
 			this.initialSort = Math.max(0, this.sorts.findIndex(({ id }) => id === data.publistSort));
-			this.groups = Array.from(root.querySelectorAll(".publist-group"), (node, index) => ({
+			this.groups = all(root, ".publist-group").map((node, index) => ({
 				index,
 				node,
 				list: node.querySelector(".publist-entries") || node,
 			}));
 			/** @type {Map<Element | null, number>} */
 			const groupOf = new Map(this.groups.map((group) => [group.node, group.index]));
-			this.entries = Array.from(root.querySelectorAll(".publist-entry"), (node) => {
+			this.entries = all(root, ".publist-entry").map((node) => {
 				const { dataset } = node;
 				const group = groupOf.get(node.closest(".publist-group")) ?? 0;
 				const ranks = (dataset.publistRanks || "").split(" ").map(Number);
@@ -83,10 +94,10 @@
 			});
 		}
 
-		/** @param {{node: Element, text: string | null}} entry */
+		/** @param {typeof this.entries[number]} entry */
 		textOf(entry) {
 			return (entry.text ??=
-				this.fold(Array.from(entry.node.querySelectorAll(SEARCHED), (part) => part.textContent).join(" ")).join(" "));
+				this.fold(all(entry.node, SEARCHED).map((part) => part.textContent).join(" ")).join(" "));
 		}
 
 		/** @param {string} control */
@@ -194,6 +205,7 @@
 		arrange(sort) {
 			const mode = this.sorts[sort].groups;
 			// Ranks are the positions 0..n-1.
+			/** @type {typeof this.entries} */
 			let ordered = new Array(this.entries.length);
 			for (const entry of this.entries) ordered[entry.ranks[sort]] = entry;
 			if (mode !== "flatten") {
@@ -330,16 +342,14 @@
 	const start = () => {
 		// singlehtml may hold lists sharing an id: keep each apart.
 		const ids = new Set();
-		for (const root of document.querySelectorAll(".publist[data-publist-controls]")) {
+		for (const root of all(document, ".publist[data-publist-controls]")) {
 			const base = root.id;
 			for (let n = 2; ids.has(root.id); n += 1) root.id = `${base}-${n}`;
 			ids.add(root.id);
 			new PublicationList(root);
 		}
 		if (typeof clipboard?.writeText !== "function") return;
-		for (const details of document.querySelectorAll("details.publist-bibtex")) {
-			addCopyButton(details);
-		}
+		for (const details of all(document, "details.publist-bibtex")) addCopyButton(details);
 	};
 	if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
 	else start();
