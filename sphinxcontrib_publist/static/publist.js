@@ -4,6 +4,24 @@
 	/** @typedef {{id: string, label: string}} Tab */
 	/** @typedef {Tab & {groups: "flatten" | "keep" | "order"}} Sort */
 
+	// Data attributes are checked, not trusted: a list whose data has another shape stays as built.
+	/** @template T @param {HTMLElement} root @param {string} name @param {(value: any) => value is T} isValid */
+	const read = (root, name, isValid) => {
+		const value = JSON.parse(root.getAttribute(`data-publist-${name}`) ?? "null");
+		if (isValid(value)) return value;
+		throw new TypeError(`unexpected data-publist-${name}`);
+	};
+	/** @template T @param {(item: any) => item is T} isItem */
+	const listOf = (isItem) => /** @param {any} list @returns {list is T[]} */ (list) =>
+		Array.isArray(list) && list.length > 0 && list.every(isItem);
+	/** @param {any} tab @returns {tab is Tab} */
+	const isTab = (tab) => typeof tab?.id === "string" && typeof tab.label === "string";
+	/** @param {any} sort @returns {sort is Sort} */
+	const isSort = (sort) => ["flatten", "keep", "order"].includes(sort?.groups) && isTab(sort);
+	/** @param {any} folds @returns {folds is Record<string, string>} */
+	const isFolds = (folds) => folds?.constructor === Object
+		&& Object.entries(folds).every(([char, to]) => /^[^\0-\x7f]$/u.test(char) && typeof to === "string");
+
 	// Python's fields.fold, given the characters where it and the browser's Unicode steps differ.
 	// Replaced before marks are dropped: Python folds one mark, the iota subscript, to a letter.
 	/** @param {Record<string, string>} folds */
@@ -50,11 +68,10 @@
 			this.root = root;
 			this.id = root.id;
 			this.controls = (data.publistControls || "").split(" ");
-			/** @type {Sort[]} */
-			this.sorts = JSON.parse(data.publistSorts || "[]");
-			/** @type {Tab[]} */
-			this.tabs = this.has("tabs") ? JSON.parse(data.publistTabs || "[]") : [];
-			this.fold = makeFold(JSON.parse(data.publistFold || "{}"));
+			// Read before the page changes, so that bad data leaves the list as built.
+			this.sorts = read(root, "sorts", listOf(isSort));
+			this.tabs = this.has("tabs") ? read(root, "tabs", listOf(isTab)) : [];
+			this.fold = makeFold(read(root, "fold", isFolds));
 			this.initialSort = Math.max(0, this.sorts.findIndex(({ id }) => id === data.publistSort));
 			this.groups = all(root, ".publist-group").map((node, index) => ({
 				index,
@@ -79,7 +96,7 @@
 			});
 			prepare(0);
 			this.state = this.readUrl();
-			this.arrangedSort = this.sorts[this.initialSort]?.groups === "flatten" ? -1 : this.initialSort;
+			this.arrangedSort = this.sorts[this.initialSort].groups === "flatten" ? -1 : this.initialSort;
 			this.typing = false;
 			this.arranging = 0;
 			this.status = make("p", { class: "publist-count", role: "status", "aria-live": "polite" });
@@ -346,7 +363,11 @@
 			const base = root.id;
 			for (let n = 2; ids.has(root.id); n += 1) root.id = `${base}-${n}`;
 			ids.add(root.id);
-			new PublicationList(root);
+			try {
+				new PublicationList(root);
+			} catch (error) {
+				console.warn(`publist: list #${root.id} is shown without controls:`, error);
+			}
 		}
 		if (typeof clipboard?.writeText !== "function") return;
 		for (const details of all(document, "details.publist-bibtex")) addCopyButton(details);
