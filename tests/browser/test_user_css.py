@@ -1,4 +1,4 @@
-"""A user's plain .publist-* rule beats the extension's: its rules weigh one class."""
+"""A user's plain .publist-* rule beats the extension's; themes' content rules do not."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import SITE
+from .conftest import SITE, THEMES
 
 pytestmark = pytest.mark.browser
 
@@ -24,6 +24,7 @@ USER_RULES = {
     ".publist-tab { padding: 3px; }": [(".publist-tab", "padding-top", "3px")],
     ".publist-link { border-radius: 9px; }": [(".publist-link", "border-top-left-radius", "9px")],
     ".publist-badge { border-style: dotted; }": [(".publist-badge", "border-top-style", "dotted")],
+    ".publist { --publist-entry-gap: 3px; }": [(".publist-entry", "margin-bottom", "3px")],
 }
 COMPUTED = "([selector, property]) => getComputedStyle(document.querySelector(selector))[property]"
 
@@ -51,3 +52,29 @@ def test_without_the_users_rules_the_extensions_apply(page: Any, sites: Any) -> 
     assert page.evaluate(COMPUTED, [".publist-count", "margin-top"]) != "7px"
     assert page.evaluate(COMPUTED, [".publist-badge", "border-top-style"]) == "dashed"
     assert page.evaluate(COMPUTED, [".publist-title", "font-weight"]) == "600"
+
+
+SPACING = """() => {
+    const list = getComputedStyle(document.querySelector('.publist-entries'));
+    const entry = getComputedStyle(document.querySelector('.publist-entry'));
+    const title = getComputedStyle(document.querySelector('.publist-entry > .publist-title'));
+    return {list: [list.marginLeft, list.paddingLeft, list.marginBottom, list.listStyleType],
+            entry: [entry.marginLeft, parseFloat(entry.marginBottom) / parseFloat(entry.fontSize)],
+            title: [title.marginTop, parseFloat(title.marginBottom) / parseFloat(title.fontSize),
+                    parseFloat(title.lineHeight) / parseFloat(title.fontSize)]};
+}"""
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_themes_rules_for_content_lists_leave_the_lists_spacing(
+    page: Any, sites: Any, theme: str
+) -> None:
+    # sphinx_rtd_theme indents and spaces every list in its content, alabaster sets
+    # paragraphs' line height, each at more than one class.
+    page.goto(sites(theme) + "index.html")
+    spacing = page.evaluate(SPACING)
+    assert spacing["list"] == ["0px", "0px", "0px", "none"]
+    assert spacing["entry"][0] == "0px"
+    assert spacing["entry"][1] == pytest.approx(1.25)
+    assert spacing["title"][0] == "0px"
+    assert spacing["title"][1:] == pytest.approx([0.15, 1.35])
