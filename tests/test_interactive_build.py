@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup, Tag
 from docutils import nodes
 
 from sphinxcontrib_publist.bib import load as pipeline
+from sphinxcontrib_publist.core.folding import browser_folds
 from sphinxcontrib_publist.select import sort_publications
 from sphinxcontrib_publist.select.interactive import STANDARD_SORTS
 
@@ -77,6 +78,7 @@ def test_list_data_for_the_script(app) -> None:
         "Author",
     ]
     assert root["data-publist-sort"] == "-year"
+    assert json.loads(root["data-publist-fold"]) == dict(browser_folds())
     assert root["data-publist-label-no-results"] == "No Results Found"
     assert root["data-publist-label-count"] == "{count} publications"
     assert root["data-publist-label-tab-count"] == "{label} ({count})"

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 
 from .numbers import whole_number
 
@@ -38,7 +41,10 @@ _FOLDED_LATIN = {chr(code): _fold_char(chr(code)) for code in range(0x80, 0x250)
 
 
 def _fold_match(match: re.Match[str]) -> str:
-    char = match.group()
+    return _fold_non_ascii(match.group())
+
+
+def _fold_non_ascii(char: str) -> str:
     return _FOLDED_LATIN.get(char) or _fold_char(char)
 
 
@@ -48,6 +54,40 @@ def fold(value: str) -> str:
     if not value.isascii():
         value = _NON_ASCII.sub(_fold_match, value)
     return " ".join(value.lower().split())
+
+
+@functools.cache
+def browser_folds() -> Mapping[str, str]:
+    """The table that makes the script's fold give :func:`fold`'s result.
+
+    The script takes a text's NFKD form, lowercases it, replaces the characters
+    listed here (single, non-ASCII), drops nonspacing marks (category Mn) and
+    splits on whitespace; for every character ``fold`` treats specially (its
+    tables' and those ``casefold`` changes beyond ``lower``) that matches ``fold``.
+    Cached: a constant of the running Python's Unicode data, slow to compute.
+    """
+    folds: dict[str, str] = {}
+    for char in _specially_folded():
+        for part in unicodedata.normalize("NFKD", char).lower():
+            if part.isascii():
+                continue
+            # A space for Python's whitespace: the script splits on fewer characters.
+            wanted = " " if part.isspace() else _fold_non_ascii(part).lower()
+            if wanted != _without_marks(part):
+                folds[part] = wanted
+    return MappingProxyType(dict(sorted(folds.items())))
+
+
+def _specially_folded() -> Iterator[str]:
+    # The Latin range and typography fold's tables cover, and what casefold() changes
+    # beyond lower(): all in the Basic Multilingual Plane (a test checks the rest).
+    yield from _FOLDED_LATIN
+    yield from _TYPOGRAPHY
+    yield from (char for char in map(chr, range(0x10000)) if char.casefold() != char.lower())
+
+
+def _without_marks(text: str) -> str:
+    return "".join(char for char in text if unicodedata.category(char) != "Mn")
 
 
 def natural_key(value: str) -> NaturalKey:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 
+from ..core.folding import browser_folds
 from ..select.interactive import Interactive
 from . import labels
 
 
 def list_data(plan: Interactive) -> dict[str, str]:
-    """The list's ``data-publist-*`` attributes: controls, choices and translated labels."""
+    """The list's ``data-publist-*`` attributes: controls, choices, fold table, translated labels."""
     sorts = [
         {"id": choice.id, "label": labels.sort_choice(choice.id), "groups": mode}
         for choice, mode in zip(plan.sorts, plan.group_modes, strict=True)
@@ -18,6 +19,7 @@ def list_data(plan: Interactive) -> dict[str, str]:
         "controls": " ".join(plan.controls),
         "sorts": _json(sorts),
         "sort": plan.initial_sort,
+        "fold": _json(dict(browser_folds())),
         **{f"label-{name}": text for name, text in labels.control_labels().items()},
     }
     if plan.tabs:

@@ -1,25 +1,52 @@
+// @ts-check
 /* sphinxcontrib-publist: tabs, sort and search from data-publist-*; BibTeX copy buttons. */
 (() => {
-	// Folds queries and entries' text as fields.fold folds text in Python.
-	const FOLDS = { ø: "o", ł: "l", đ: "d", ð: "d", þ: "th", æ: "ae", œ: "oe", ß: "ss",
-		"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-" };
-	/** @param {string} text */
-	const fold = (text) =>
-		text.normalize("NFKD").replace(/\p{Mn}/gu, "").toLowerCase()
-			.replace(/[øłđðþæœß‘’“”–—]/g, (c) => FOLDS[c])
-			.split(/\s+/).filter(Boolean);
+	/** @typedef {{id: string, label: string}} Tab */
+	/** @typedef {Tab & {groups: "flatten" | "keep" | "order"}} Sort */
+
+	// Data attributes are checked, not trusted: a list whose data has another shape stays as built.
+	/** @template T @param {HTMLElement} root @param {string} name @param {(value: any) => value is T} isValid */
+	const read = (root, name, isValid) => {
+		const value = JSON.parse(root.getAttribute(`data-publist-${name}`) ?? "null");
+		if (isValid(value)) return value;
+		throw new TypeError(`unexpected data-publist-${name}`);
+	};
+	/** @template T @param {(item: any) => item is T} isItem */
+	const listOf = (isItem) => /** @param {any} list @returns {list is T[]} */ (list) =>
+		Array.isArray(list) && list.length > 0 && list.every(isItem);
+	/** @param {any} tab @returns {tab is Tab} */
+	const isTab = (tab) => typeof tab?.id === "string" && typeof tab.label === "string";
+	/** @param {any} sort @returns {sort is Sort} */
+	const isSort = (sort) => ["flatten", "keep", "order"].includes(sort?.groups) && isTab(sort);
+	/** @param {any} folds @returns {folds is Record<string, string>} */
+	const isFolds = (folds) => folds?.constructor === Object
+		&& Object.entries(folds).every(([char, to]) => /^[^\0-\x7f]$/u.test(char) && typeof to === "string");
+
+	// Python's fields.fold, given the characters where it and the browser's Unicode steps differ.
+	// Replaced before marks are dropped: Python folds one mark, the iota subscript, to a letter.
+	/** @param {Record<string, string>} folds */
+	const makeFold = (folds) => {
+		const special = new RegExp(`[${Object.keys(folds).join("")}]`, "gu");
+		/** @param {string} text */
+		return (text) => text.normalize("NFKD").toLowerCase().replace(special, (char) => folds[char])
+			.replace(/\p{Mn}/gu, "").split(/\s+/).filter(Boolean);
+	};
 	// Searched: what a reader sees of an entry, not its buttons.
 	const SEARCHED = ".publist-title, .publist-authors, .publist-meta, .publist-citation, .publist-abstract-body";
-	/** @param {{node: Element, text: string | null}} entry */
-	const textOf = (entry) => (entry.text ??=
-		fold(Array.from(entry.node.querySelectorAll(SEARCHED), (part) => part.textContent).join(" ")).join(" "));
 	const idle = window.requestIdleCallback || setTimeout;
+	/** @type {Partial<Record<string, number>>} */
 	const TAB_KEYS = { ArrowRight: 1, ArrowLeft: -1 };
 	// A new order places this many entries at once, the rest in chunks.
 	const FIRST_SCREEN = 150;
 	const CHUNK = 300;
 
-	/** @param {string} tag @param {Record<string, string>} attributes @param {string} [text] */
+	/** @param {ParentNode} parent @param {string} selector */
+	const all = (parent, selector) => /** @type {HTMLElement[]} */ ([...parent.querySelectorAll(selector)]);
+
+	/**
+	 * @template {keyof HTMLElementTagNameMap} K
+	 * @param {K} tag @param {Record<string, string>} attributes @param {string} [text]
+	 */
 	const make = (tag, attributes, text = "") => {
 		const node = document.createElement(tag);
 		for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
@@ -41,19 +68,19 @@
 			this.root = root;
 			this.id = root.id;
 			this.controls = (data.publistControls || "").split(" ");
-			/** @type {{id: string, label: string, groups: "flatten" | "keep" | "order"}[]} */
-			this.sorts = JSON.parse(data.publistSorts || "[]");
-			/** @type {{id: string, label: string}[]} */
-			this.tabs = this.has("tabs") ? JSON.parse(data.publistTabs || "[]") : [];
+			// Read before the page changes, so that bad data leaves the list as built.
+			this.sorts = read(root, "sorts", listOf(isSort));
+			this.tabs = this.has("tabs") ? read(root, "tabs", listOf(isTab)) : [];
+			this.fold = makeFold(read(root, "fold", isFolds));
 			this.initialSort = Math.max(0, this.sorts.findIndex(({ id }) => id === data.publistSort));
-			this.groups = Array.from(root.querySelectorAll(".publist-group"), (node, index) => ({
+			this.groups = all(root, ".publist-group").map((node, index) => ({
 				index,
 				node,
 				list: node.querySelector(".publist-entries") || node,
 			}));
 			/** @type {Map<Element | null, number>} */
 			const groupOf = new Map(this.groups.map((group) => [group.node, group.index]));
-			this.entries = Array.from(root.querySelectorAll(".publist-entry"), (node) => {
+			this.entries = all(root, ".publist-entry").map((node) => {
 				const { dataset } = node;
 				const group = groupOf.get(node.closest(".publist-group")) ?? 0;
 				const ranks = (dataset.publistRanks || "").split(" ").map(Number);
@@ -64,12 +91,12 @@
 			// Read when idle, a chunk at a time.
 			/** @param {number} from */
 			const prepare = (from) => idle(() => {
-				this.entries.slice(from, from + CHUNK).forEach(textOf);
+				for (const entry of this.entries.slice(from, from + CHUNK)) this.textOf(entry);
 				if (from + CHUNK < this.entries.length) prepare(from + CHUNK);
 			});
 			prepare(0);
 			this.state = this.readUrl();
-			this.arrangedSort = this.sorts[this.initialSort]?.groups === "flatten" ? -1 : this.initialSort;
+			this.arrangedSort = this.sorts[this.initialSort].groups === "flatten" ? -1 : this.initialSort;
 			this.typing = false;
 			this.arranging = 0;
 			this.status = make("p", { class: "publist-count", role: "status", "aria-live": "polite" });
@@ -82,6 +109,12 @@
 				this.typing = false;
 				this.show(this.readUrl());
 			});
+		}
+
+		/** @param {typeof this.entries[number]} entry */
+		textOf(entry) {
+			return (entry.text ??=
+				this.fold(all(entry.node, SEARCHED).map((part) => part.textContent).join(" ")).join(" "));
 		}
 
 		/** @param {string} control */
@@ -189,6 +222,7 @@
 		arrange(sort) {
 			const mode = this.sorts[sort].groups;
 			// Ranks are the positions 0..n-1.
+			/** @type {typeof this.entries} */
 			let ordered = new Array(this.entries.length);
 			for (const entry of this.entries) ordered[entry.ranks[sort]] = entry;
 			if (mode !== "flatten") {
@@ -237,12 +271,12 @@
 		}
 
 		filter() {
-			const terms = fold(this.state.query);
+			const terms = this.fold(this.state.query);
 			const tabCounts = this.tabs.map(() => 0);
 			const groupCounts = this.groups.map(() => 0);
 			let shown = 0;
 			for (const entry of this.entries) {
-				const matches = terms.every((term) => textOf(entry).includes(term));
+				const matches = terms.every((term) => this.textOf(entry).includes(term));
 				if (matches) for (const tab of entry.tabs) tabCounts[tab] += 1;
 				const visible = matches && (!this.tabs.length || entry.tabs.includes(this.state.tab));
 				if (visible !== entry.visible) entry.node.hidden = !(entry.visible = visible);
@@ -325,16 +359,18 @@
 	const start = () => {
 		// singlehtml may hold lists sharing an id: keep each apart.
 		const ids = new Set();
-		for (const root of document.querySelectorAll(".publist[data-publist-controls]")) {
+		for (const root of all(document, ".publist[data-publist-controls]")) {
 			const base = root.id;
 			for (let n = 2; ids.has(root.id); n += 1) root.id = `${base}-${n}`;
 			ids.add(root.id);
-			new PublicationList(root);
+			try {
+				new PublicationList(root);
+			} catch (error) {
+				console.warn(`publist: list #${root.id} is shown without controls:`, error);
+			}
 		}
 		if (typeof clipboard?.writeText !== "function") return;
-		for (const details of document.querySelectorAll("details.publist-bibtex")) {
-			addCopyButton(details);
-		}
+		for (const details of all(document, "details.publist-bibtex")) addCopyButton(details);
 	};
 	if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
 	else start();
