@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
 
-from .conftest import build, copy_root, warnings_of
+from ..helpers import build, copy_root, warnings_of
 
 CLEAN = {
     "suppress_warnings": ["publist.missing-field", "epub.unknown_project_files"],
@@ -32,14 +31,9 @@ BUILDERS = [
 
 @pytest.mark.parametrize(("builder", "output", "expected"), BUILDERS, ids=[b[0] for b in BUILDERS])
 def test_builder_output_is_clean(
-    make_app: type[SphinxTestApp],
-    tmp_path: Path,
-    builder: str,
-    output: str,
-    expected: list[str],
+    tmp_path: Path, builder: str, output: str, expected: list[str]
 ) -> None:
-    app = make_app(builder, srcdir=_basic(tmp_path), confoverrides=CLEAN)
-    app.build()
+    app = build(_basic(tmp_path), builder, CLEAN)
     assert warnings_of(app) == ""
     written = (Path(app.outdir) / output).read_text(encoding="utf-8")
     for text in expected:
@@ -49,11 +43,8 @@ def test_builder_output_is_clean(
     assert "Kevin Swersky" not in written
 
 
-def test_gettext_extracts_the_page_but_no_bib_data(
-    make_app: type[SphinxTestApp], tmp_path: Path
-) -> None:
-    app = make_app("gettext", srcdir=_basic(tmp_path), confoverrides=CLEAN)
-    app.build()
+def test_gettext_extracts_the_page_but_no_bib_data(tmp_path: Path) -> None:
+    app = build(_basic(tmp_path), "gettext", CLEAN)
     assert warnings_of(app) == ""
     catalog = (Path(app.outdir) / "index.pot").read_text(encoding="utf-8")
     assert 'msgid "Publications"' in catalog

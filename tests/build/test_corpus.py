@@ -1,27 +1,32 @@
 """Real-world bib files: every build completes, problems are located, valid entries render.
 
-The small files are built by Sphinx; the big ones go through the pipeline alone,
-which is what a page listing them runs, to keep the suite fast. Entry counts are
-those of the corpus README's table.
+The small files are built by Sphinx here; the big ones go through the pipeline alone,
+which is what a page listing them runs, in ``tests/unit/bib/test_load.py``. Entry
+counts are those of the corpus README's table.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 from collections import Counter
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from sphinxcontrib_publist.bib import load as pipeline
-from sphinxcontrib_publist.core.diagnostics import Diagnostic, Subtype
+from sphinxcontrib_publist.core.diagnostics import Subtype
 
-from .conftest import CORPUS, GENERATED_CONF, build, html_of, location_of, publist_warnings
+from ..helpers import (
+    CORPUS,
+    GENERATED_CONF,
+    build,
+    html_of,
+    location_of,
+    needs_corpus,
+    publist_warnings,
+)
 
-pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"no corpus at {CORPUS}")
+pytestmark = needs_corpus
 
-TODAY = dt.date(2026, 1, 1)
 # Subtypes whose counts depend on how much LaTeX the converter knows are not pinned.
 PINNED = (
     Subtype.BIBFILE,
@@ -42,16 +47,6 @@ SMALL = [
     ("bibtexparser-traps", 1, {}),
     ("mendeley-abstracts", 512, {Subtype.MISSING_FIELD: 6}),
     ("paren-delimited-873", 988, {Subtype.PARSE: 279, Subtype.MISSING_FIELD: 107}),
-]
-
-BIG = [
-    (("zotero-bbt-7166",), 7166, {}),
-    # "{\\uktug}", a macro from the file's @preamble, is its only title.
-    (("tugboat",), 3644, {Subtype.MISSING_FIELD: 1}),
-    (("jabref-groups-abstracts",), 911, {Subtype.MISSING_FIELD: 10}),
-    (("biber-papers",), 2157, {Subtype.PARSE: 1851, Subtype.MISSING_FIELD: 23}),
-    (("biber-definitions", "biber-papers"), 2157, {Subtype.MISSING_FIELD: 23}),
-    (("biber-definitions",), 0, {Subtype.BIBFILE: 0}),
 ]
 
 
@@ -117,35 +112,6 @@ def test_html_escapes_and_shows_no_latex_source(built: SphinxTestApp) -> None:
     for stem, _, _ in SMALL:
         page = html_of(built, stem)
         assert not page.select(".publist script")
-
-
-def load(stems: tuple[str, ...]) -> pipeline.Loaded:
-    return pipeline.load([str(CORPUS / f"{stem}.bib") for stem in stems], TODAY)
-
-
-def diagnostic_counts(diagnostics: tuple[Diagnostic, ...]) -> dict[Subtype, int]:
-    counts = Counter(diagnostic.subtype for diagnostic in diagnostics)
-    return {subtype: counts[subtype] for subtype in PINNED if counts[subtype]}
-
-
-@pytest.mark.parametrize(("stems", "entries", "expected"), BIG, ids=["+".join(b[0]) for b in BIG])
-def test_big_file_loads_with_located_diagnostics(
-    stems: tuple[str, ...], entries: int, expected: dict[Subtype, int]
-) -> None:
-    loaded = load(stems)
-    assert len(loaded.publications) == entries
-    assert len({publication.key for publication in loaded.publications}) == entries
-    assert diagnostic_counts(loaded.diagnostics) == {k: v for k, v in expected.items() if v}
-    for diagnostic in loaded.diagnostics:
-        assert diagnostic.source and diagnostic.line, diagnostic
-
-
-def test_strings_from_another_file_expand() -> None:
-    loaded = load(("biber-definitions", "biber-papers"))
-    assert not [d for d in loaded.diagnostics if "undefined string" in d.message]
-    venues = Counter(publication.fields.get("journal", "") for publication in loaded.publications)
-    assert venues["Operations Research"] > 0
-    assert "or" not in venues
 
 
 @pytest.mark.parametrize(

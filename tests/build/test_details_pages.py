@@ -1,18 +1,19 @@
+"""Details pages: one per entry, with Scholar metadata, in every HTML layout and build mode."""
+
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from hypothesis import given
-from hypothesis import strategies as st
+from sphinx.testing.util import SphinxTestApp
 
 from sphinxcontrib_publist.nodes.details import page_name
 
-from .conftest import ROOTS, warnings_of
+from ..helpers import build, copy_root, soup_of, warnings_of
 
 KEYS = (
     "kumar2022prime",
@@ -28,10 +29,6 @@ def page_path(app: object, key: str) -> Path:
     """Where a key's details page is written, for the app's builder."""
     builder = app.builder  # type: ignore[attr-defined]
     return Path(builder.get_outfilename(page_name("publications", key)))
-
-
-def soup_of(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def meta(page: BeautifulSoup, name: str) -> list[str]:
@@ -57,12 +54,9 @@ def resolve(app: object, from_path: Path, href: str) -> tuple[Path, str]:
     [("html", {}), ("dirhtml", {}), ("html", {"html_file_suffix": ".htm"})],
 )
 def test_every_listed_entry_gets_a_details_page(
-    make_app, tmp_path: Path, builder: str, overrides: dict[str, str]
+    tmp_path: Path, builder: str, overrides: dict[str, str]
 ) -> None:
-    srcdir = tmp_path / "src"
-    shutil.copytree(ROOTS / "test-details", srcdir)
-    app = make_app(builder, srcdir=srcdir, confoverrides=overrides)
-    app.build()
+    app = build(copy_root("details", tmp_path / "src"), builder, overrides)
     assert warnings_of(app) == ""
     for key in KEYS:
         assert page_path(app, key).is_file(), key
@@ -80,23 +74,6 @@ def test_every_listed_entry_gets_a_details_page(
         list_page, anchor = resolve(app, target, back["href"])
         assert list_page == index
         assert soup_of(list_page).find(id=anchor) is not None
-
-
-@given(st.text(min_size=1), st.text(min_size=1))
-def test_page_names_are_safe_and_distinct(first: str, second: str) -> None:
-    name = page_name("publications", first)
-    folder, slug = name.split("/")
-    assert folder == "publications"
-    assert slug and all(char.isascii() and (char.isalnum() or char in "-_") for char in slug)
-    assert (name == page_name("publications", second)) == (first == second)
-
-
-def test_page_names_are_stable_and_readable() -> None:
-    assert page_name("publications", "kumar2022prime") == "publications/kumar2022prime"
-    odd = page_name("publications", "key:with/odd.chars")
-    assert odd.startswith("publications/key-with-odd-chars-")
-    assert odd == page_name("publications", "key:with/odd.chars")
-    assert page_name("publications", "a:b") != page_name("publications", "a/b")
 
 
 @pytest.mark.sphinx("html", testroot="details", confoverrides={"html_baseurl": "https://ex.org/"})
@@ -152,13 +129,11 @@ def test_details_page_content_and_scholar_metadata(app) -> None:
 
 @pytest.mark.parametrize("builder", ["html", "dirhtml"])
 def test_relative_links_and_copied_pdfs_work_from_the_details_page(
-    make_app, tmp_path: Path, builder: str
+    tmp_path: Path, builder: str
 ) -> None:
-    srcdir = tmp_path / "src"
-    shutil.copytree(ROOTS / "test-details", srcdir)
+    srcdir = copy_root("details", tmp_path / "src")
     overrides = {"html_baseurl": "https://ex.org/site/"}
-    app = make_app(builder, srcdir=srcdir, confoverrides=overrides)
-    app.build()
+    app = build(srcdir, builder, overrides)
     assert warnings_of(app) == ""
     path = page_path(app, "kumar2022prime")
     page = soup_of(path)
@@ -240,13 +215,8 @@ def test_link_mode_points_view_details_at_the_url(app) -> None:
         ("pages", 5, "publications/grathwohl2020jem.html"),
     ],
 )
-def test_details_modes(
-    make_app, tmp_path: Path, mode: str, details_links: int, title_href: str
-) -> None:
-    srcdir = tmp_path / "src"
-    shutil.copytree(ROOTS / "test-details", srcdir)
-    app = make_app("html", srcdir=srcdir, confoverrides={"publist_details": mode})
-    app.build()
+def test_details_modes(tmp_path: Path, mode: str, details_links: int, title_href: str) -> None:
+    app = build(copy_root("details", tmp_path / "src"), confoverrides={"publist_details": mode})
     page = soup_of(Path(app.outdir) / "index.html")
     assert len(page.select(".publist-details-link a")) == details_links
     assert page.find(id="grathwohl2020jem").select_one(".publist-title a")["href"] == title_href
@@ -254,24 +224,18 @@ def test_details_modes(
 
 
 @pytest.mark.parametrize("value", ["_static", "../up", "a//b", 3])
-def test_bad_details_dir_falls_back_with_a_warning(make_app, tmp_path: Path, value: object) -> None:
-    srcdir = tmp_path / "src"
-    shutil.copytree(ROOTS / "test-details", srcdir)
-    app = make_app("html", srcdir=srcdir, confoverrides={"publist_details_dir": value})
-    app.build()
+def test_bad_details_dir_falls_back_with_a_warning(tmp_path: Path, value: object) -> None:
+    app = build(
+        copy_root("details", tmp_path / "src"), confoverrides={"publist_details_dir": value}
+    )
     assert "publist.config" in warnings_of(app)
     assert page_path(app, "kumar2022prime").is_file()
 
 
 @pytest.mark.parametrize("builder", ["singlehtml", "latex", "text", "man", "texinfo", "epub"])
-def test_other_builders_fall_back_to_links_without_warnings(
-    make_app, tmp_path: Path, builder: str
-) -> None:
-    srcdir = tmp_path / "src"
-    shutil.copytree(ROOTS / "test-details", srcdir)
+def test_other_builders_fall_back_to_links_without_warnings(tmp_path: Path, builder: str) -> None:
     overrides = {"version": "1", "copyright": "2026, Ann"}
-    app = make_app(builder, srcdir=srcdir, confoverrides=overrides)
-    app.build()
+    app = build(copy_root("details", tmp_path / "src"), builder, overrides)
     assert warnings_of(app) == ""
     assert not (Path(app.outdir) / "publications").exists()
     if builder == "singlehtml":
@@ -287,19 +251,16 @@ def test_other_builders_fall_back_to_links_without_warnings(
         assert "| 2020     | 2              |" in output
 
 
-def build(make_app, srcdir: Path, builder: str = "html", **kwargs: object) -> object:
-    app = make_app(builder, srcdir=srcdir, **kwargs)
-    app.build()
+def clean_build(srcdir: Path, builder: str = "html", **kwargs: Any) -> SphinxTestApp:
+    """Build with the one build helper; not a single warning."""
+    app = build(srcdir, builder, **kwargs)
     assert warnings_of(app) == ""
-    # Leave docutils' global node registry clean for the next app in the test.
-    app.cleanup()
     return app
 
 
-def test_incremental_build_rewrites_the_changed_entry_page(make_app, tmp_path: Path) -> None:
-    srcdir = tmp_path / "src"
-    shutil.copytree(ROOTS / "test-details", srcdir)
-    app = build(make_app, srcdir)
+def test_incremental_build_rewrites_the_changed_entry_page(tmp_path: Path) -> None:
+    srcdir = copy_root("details", tmp_path / "src")
+    app = clean_build(srcdir)
     creager = page_path(app, "creager2019flexibly")
     kumar = page_path(app, "kumar2022prime")
     kumar_before = kumar.read_bytes()
@@ -308,7 +269,7 @@ def test_incremental_build_rewrites_the_changed_entry_page(make_app, tmp_path: P
         bib.read_text(encoding="utf-8").replace("Flexibly Fair", "Flexibly Fairer"),
         encoding="utf-8",
     )
-    app = build(make_app, srcdir)
+    app = clean_build(srcdir)
     page = soup_of(creager)
     assert meta(page, "citation_title") == [
         "Flexibly Fairer Representation Learning by Disentanglement"
@@ -317,26 +278,24 @@ def test_incremental_build_rewrites_the_changed_entry_page(make_app, tmp_path: P
     assert kumar.read_bytes() == kumar_before
 
 
-def test_removed_entry_loses_its_page_on_a_clean_build(make_app, tmp_path: Path) -> None:
-    srcdir = tmp_path / "src"
-    shutil.copytree(ROOTS / "test-details", srcdir)
+def test_removed_entry_loses_its_page_on_a_clean_build(tmp_path: Path) -> None:
+    srcdir = copy_root("details", tmp_path / "src")
     bib = srcdir / "refs.bib"
     text = bib.read_text(encoding="utf-8")
     start = text.index("@article{hostile2020")
     bib.write_text(text[:start] + text[text.index("@misc", start) :], encoding="utf-8")
-    app = build(make_app, srcdir, freshenv=True)
+    app = clean_build(srcdir, freshenv=True)
     assert not page_path(app, "hostile2020").exists()
     assert page_path(app, "kumar2022prime").exists()
     index = soup_of(Path(app.outdir) / "index.html")
     assert index.find(id="hostile2020") is None
 
 
-def test_parallel_build_writes_identical_pages(make_app, tmp_path: Path) -> None:
+def test_parallel_build_writes_identical_pages(tmp_path: Path) -> None:
     outputs = []
     for parallel in (0, 2):
-        srcdir = tmp_path / f"src-{parallel}"
-        shutil.copytree(ROOTS / "test-details", srcdir)
-        app = build(make_app, srcdir, parallel=parallel)
+        srcdir = copy_root("details", tmp_path / f"src-{parallel}")
+        app = clean_build(srcdir, parallel=parallel)
         outdir = Path(app.outdir)
         files = [*sorted(outdir.glob("publications/*.html")), outdir / "index.html"]
         outputs.append({path.relative_to(outdir): path.read_bytes() for path in files})
@@ -345,15 +304,13 @@ def test_parallel_build_writes_identical_pages(make_app, tmp_path: Path) -> None
     assert serial == parallel_output
 
 
-def test_a_document_named_like_a_details_page_wins(make_app, tmp_path: Path) -> None:
-    srcdir = tmp_path / "src"
-    shutil.copytree(ROOTS / "test-details", srcdir)
+def test_a_document_named_like_a_details_page_wins(tmp_path: Path) -> None:
+    srcdir = copy_root("details", tmp_path / "src")
     (srcdir / "publications").mkdir()
     (srcdir / "publications" / "kumar2022prime.rst").write_text(
         ":orphan:\n\nMine\n====\n", encoding="utf-8"
     )
-    app = make_app("html", srcdir=srcdir)
-    app.build()
+    app = build(srcdir)
     assert "publist.details" in warnings_of(app)
     assert soup_of(page_path(app, "kumar2022prime")).h1.get_text().startswith("Mine")
     index = soup_of(Path(app.outdir) / "index.html")
@@ -396,21 +353,18 @@ def test_details_page_with_math_loads_mathjax(app) -> None:
     assert not any("mathjax" in script.get("src", "") for script in without.find_all("script"))
 
 
-def test_latex_after_html_on_one_doctree_dir(make_app, tmp_path: Path) -> None:
-    srcdir = tmp_path / "src"
-    shutil.copytree(ROOTS / "test-details", srcdir)
-    build(make_app, srcdir)
-    app = build(make_app, srcdir, "latex")
+def test_latex_after_html_on_one_doctree_dir(tmp_path: Path) -> None:
+    srcdir = copy_root("details", tmp_path / "src")
+    clean_build(srcdir)
+    app = clean_build(srcdir, "latex")
     tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
     assert "View details" not in tex
     assert "publications/" not in tex
     assert r"\sphinxhref{https://openreview.net/forum?id=Hkxzx0NtDB}" in tex
 
 
-def test_gettext_extracts_no_bib_data_from_details(make_app, tmp_path: Path) -> None:
-    srcdir = tmp_path / "src"
-    shutil.copytree(ROOTS / "test-details", srcdir)
-    app = build(make_app, srcdir, "gettext")
+def test_gettext_extracts_no_bib_data_from_details(tmp_path: Path) -> None:
+    app = clean_build(copy_root("details", tmp_path / "src"), "gettext")
     catalog = (Path(app.outdir) / "index.pot").read_text(encoding="utf-8")
     assert "Flexibly Fair" not in catalog
     assert 'msgid "2016"' not in catalog

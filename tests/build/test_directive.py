@@ -1,3 +1,5 @@
+"""The directive end to end on the basic root: entries, their order and parts, site search."""
+
 from __future__ import annotations
 
 import json
@@ -6,7 +8,7 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from .conftest import html_of, warnings_of
+from ..helpers import html_of, warnings_of
 
 
 @pytest.mark.sphinx("html", testroot="basic")

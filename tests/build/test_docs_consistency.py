@@ -12,10 +12,12 @@ from sphinxcontrib_publist.config import PublistConfig
 from sphinxcontrib_publist.core.diagnostics import Subtype
 from sphinxcontrib_publist.directive import PublicationsDirective
 
-ROOT = Path(__file__).resolve().parents[1]
-DOCS = ROOT / "docs"
+from ..helpers import REPO
+
+DOCS = REPO / "docs"
 SNIPPETS = DOCS / "snippets"
-STYLESHEET = ROOT / "sphinxcontrib_publist" / "static" / "publist.css"
+STATIC = REPO / "sphinxcontrib_publist" / "static"
+STYLESHEET = STATIC / "publist.css"
 
 CONFVAL = re.compile(r"^\s*(?:\.\. confval::|```\{confval\})\s+(\S+)", re.MULTILINE)
 DIRECTIVE_OPTION = re.compile(r"^\s*\.\. rst:directive:option::\s+([\w-]+)", re.MULTILINE)
@@ -117,7 +119,6 @@ def test_script_and_stylesheet_stay_small() -> None:
     # One CSS and one JS file, unminified, under 24 KiB together (issue: small and fast).
     # 20 KiB until the script was type-checked and checked its data and every rule
     # was put under :where() so that users' rules win.
-    static = Path(__file__).resolve().parents[1] / "sphinxcontrib_publist" / "static"
-    sizes = {path.name: path.stat().st_size for path in static.iterdir()}
+    sizes = {path.name: path.stat().st_size for path in STATIC.iterdir()}
     assert sorted(sizes) == ["publist.css", "publist.js"]
     assert sum(sizes.values()) < 24 * 1024

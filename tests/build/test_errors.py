@@ -7,7 +7,7 @@ import re
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from .conftest import build, copy_root, html_of, location_of, publist_warnings
+from ..helpers import build, copy_root, html_of, location_of, publist_warnings
 
 PROBLEMS = [
     # page, subtype, where the warning points, keys still listed

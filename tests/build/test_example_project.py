@@ -1,18 +1,25 @@
-"""The example site: its profile page reproduces the scholar profile page it was built from."""
+"""The example site: its profile page reproduces the scholar profile page it was built from.
+
+Its entries have working details pages with metadata, a chart of the listed
+years, BibTeX blocks and a .bib download; every builder users publish with is clean.
+"""
 
 from __future__ import annotations
 
+import json
 import re
-import shutil
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from sphinx.testing.util import SphinxTestApp
+from pybtex.database import parse_file, parse_string
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "example_project"
-SEED = Path(__file__).parent / "data" / "scholar-profile-page.txt"
+from ..helpers import DATA, build, copy_example, soup_of, warnings_of
+
+SEED = DATA / "scholar-profile-page.txt"
 OWNER = "Kevin Swersky"
 TO_APPEAR = " (to appear)"
 
@@ -70,30 +77,25 @@ TITLED = [entry for entry in SEED_ENTRIES if entry.title is not None]
 class Build:
     """Where a finished build wrote its output, and what it warned about."""
 
+    srcdir: Path
     outdir: Path
     warnings: str
 
 
 def _build(tmp: Path, buildername: str) -> Build:
-    srcdir = tmp / "example_project"
-    shutil.copytree(EXAMPLE, srcdir, ignore=shutil.ignore_patterns("_build"))
-    app = SphinxTestApp(buildername, srcdir=srcdir, confoverrides={"nitpicky": True})
-    # Cleaned up at once: docutils' node registry is global, so two live apps would clash.
-    try:
-        app.build()
-        return Build(Path(app.outdir), app.warning.getvalue())
-    finally:
-        app.cleanup()
+    srcdir = copy_example(tmp / "example_project")
+    app = build(srcdir, buildername, {"nitpicky": True})
+    return Build(srcdir, Path(app.outdir), warnings_of(app))
 
 
 @pytest.fixture(scope="module")
 def html_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The site built once to HTML, nitpicky; tests only read it."""
     return _build(tmp_path_factory.mktemp("html"), "html")
 
 
 def _page(build: Build, docname: str) -> BeautifulSoup:
-    html = (build.outdir / f"{docname}.html").read_text(encoding="utf-8")
-    return BeautifulSoup(html, "html.parser")
+    return soup_of(build.outdir / f"{docname}.html")
 
 
 @pytest.fixture(scope="module")
@@ -197,3 +199,75 @@ def test_profile_page_is_one_list_without_headings(html_build: Build) -> None:
     page = _page(html_build, "publications")
     assert len(page.select(".publist")) == 1
     assert page.select(".publist-group-heading") == []
+
+
+# Details pages and the chart.
+
+
+@pytest.fixture(scope="module")
+def outdir(html_build: Build) -> Path:
+    """The HTML output, of a build that did not warn."""
+    assert html_build.warnings == ""
+    return html_build.outdir
+
+
+def follow(outdir: Path, page: Path, href: str) -> tuple[Path, str]:
+    target = urlsplit(urljoin("http://site/" + page.relative_to(outdir).as_posix(), href))
+    return outdir / target.path.lstrip("/"), target.fragment
+
+
+def text_of(tag: Tag | None) -> str:
+    return "" if tag is None else " ".join(tag.get_text().split())
+
+
+def test_every_entry_has_a_details_page_with_metadata(outdir: Path) -> None:
+    profile_path = outdir / "publications.html"
+    profile = soup_of(profile_path)
+    entries = profile.select(".publist-entry")
+    assert len(entries) == 18
+    for entry in entries:
+        (link,) = entry.select(".publist-details-link a")
+        page_path, _ = follow(outdir, profile_path, link["href"])
+        page = soup_of(page_path)
+        title = text_of(entry.select_one(".publist-title"))
+        heading = text_of(page.h1).rstrip("¶").strip()
+        (script,) = page.head.find_all("script", type="application/ld+json")
+        data = json.loads(script.string)
+        assert data["@type"] == "ScholarlyArticle"
+        if title:
+            assert heading == title
+            assert [
+                tag["content"] for tag in page.find_all("meta", attrs={"name": "citation_title"})
+            ] == [title]
+            assert data["headline"] == title
+        authors = page.find_all("meta", attrs={"name": "citation_author"})
+        assert "Swersky, Kevin" in [tag["content"] for tag in authors]
+        assert len(data["author"]) == len(authors)
+        assert page.select_one("span.Z3988")["title"].startswith("ctx_ver=Z39.88-2004&")
+        assert page.select_one(".publist-bibtex pre").get_text().startswith("@")
+        back, anchor = follow(outdir, page_path, page.select_one(".publist-back a")["href"])
+        assert back == profile_path
+        assert profile.find(id=anchor) is entry
+
+
+def test_profile_chart_counts_the_listed_years(outdir: Path) -> None:
+    profile = soup_of(outdir / "publications.html")
+    years = Counter(
+        int(text_of(year).strip("()")) for year in profile.select(".publist-entry .publist-year")
+    )
+    bars = {
+        int(bar["data-year"]): int(bar["data-count"])
+        for bar in profile.select(".publist-chart rect.publist-chart-bar")
+    }
+    assert bars == {year: years.get(year, 0) for year in range(min(years), max(years) + 1)}
+
+
+def test_example_site_bibtex_blocks_and_download_round_trip(html_build: Build) -> None:
+    page = _page(html_build, "by-year")
+    shown = [item["id"] for item in page.select(".publist-entry")]
+    downloaded = parse_file(str(html_build.outdir / "_publist/by-year-1.bib"), "bibtex")
+    assert list(downloaded.entries) == shown
+    assert set(shown) == set(parse_file(str(html_build.srcdir / "refs.bib"), "bibtex").entries)
+    for item in page.select(".publist-entry"):
+        block = item.select_one("details.publist-bibtex pre").get_text()
+        assert list(parse_string(block, "bibtex").entries) == [item["id"]]

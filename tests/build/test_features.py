@@ -1,8 +1,9 @@
+"""The features root: entry links, badges, folded author lines, BibTeX toggles and downloads."""
+
 from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -10,24 +11,14 @@ from bs4 import BeautifulSoup
 from pybtex.database import parse_file, parse_string
 from sphinx.testing.util import SphinxTestApp
 
-from .conftest import ROOTS, html_of, warnings_of
+from ..helpers import build, copy_root, html_of, warnings_of
 
 SAFE_HREF = re.compile(r"^(https?://|[^:]*$)")
 LIST_ORDER = ["kumar2022prime", "hostile2021", "grathwohl2020jem", "creager2019flexibly"]
 
 
 def fresh_copy(destination: Path) -> Path:
-    shutil.copytree(ROOTS / "test-features", destination)
-    return destination
-
-
-def build(srcdir: Path, builder: str = "html", **kwargs: object) -> SphinxTestApp:
-    app = SphinxTestApp(builder, srcdir=srcdir, **kwargs)  # type: ignore[arg-type]
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return copy_root("features", destination)
 
 
 @pytest.fixture(scope="module")
@@ -307,21 +298,6 @@ def test_incremental_build_rewrites_changed_downloads(tmp_path: Path) -> None:
     assert keys[0] == ("added2023")
     pdf = html_of(app).select_one("a.publist-link-pdf")["href"]
     assert (outdir / pdf).read_bytes() == b"%PDF-1.4 changed\n"
-
-
-def test_example_site_bibtex_blocks_and_download_round_trip(tmp_path: Path) -> None:
-    example = Path(__file__).resolve().parents[1] / "example_project"
-    srcdir = tmp_path / "src"
-    shutil.copytree(example, srcdir, ignore=shutil.ignore_patterns("_build"))
-    app = build(srcdir)
-    page = html_of(app, "by-year")
-    shown = [item["id"] for item in page.select(".publist-entry")]
-    downloaded = parse_file(str(Path(app.outdir) / "_publist/by-year-1.bib"), "bibtex")
-    assert list(downloaded.entries) == shown
-    assert set(shown) == set(parse_file(str(srcdir / "refs.bib"), "bibtex").entries)
-    for item in page.select(".publist-entry"):
-        block = item.select_one("details.publist-bibtex pre").get_text()
-        assert list(parse_string(block, "bibtex").entries) == [item["id"]]
 
 
 def test_linkcheck_checks_every_entry_link(tmp_path: Path) -> None:

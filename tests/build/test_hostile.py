@@ -2,11 +2,12 @@
 
 The hand-written cases live in ``tests/hostile/``; those an editor would mangle
 (encodings, NUL bytes, binary data) or that are too big to commit are generated.
+Reading and converting without a build (any text, any fields, 20,000 entries) is
+tested in ``tests/unit/bib/``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import re
 import shutil
@@ -15,18 +16,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from hypothesis import given, settings
-from hypothesis import strategies as st
-from pybtex.database import Entry
 from sphinx.testing.util import SphinxTestApp
 
-from sphinxcontrib_publist.bib import load as pipeline
-from sphinxcontrib_publist.bib.convert import build_publications
-from sphinxcontrib_publist.bib.reader import SourcedEntry, read_bibliography
+from ..helpers import GENERATED_CONF, HOSTILE, build, html_of, location_of, publist_warnings
 
-from .conftest import GENERATED_CONF, build, html_of, location_of, publist_warnings
-
-HOSTILE = Path(__file__).parent / "hostile"
 ABSTRACT_SENTENCE = "A long abstract repeats itself, with an \\emph{emphasis} now and then. "
 ABSTRACT_REPEATS = 5_000_000 // len(ABSTRACT_SENTENCE) + 1
 
@@ -275,136 +268,6 @@ def test_every_unsafe_link_warns_at_its_entry(built: SphinxTestApp) -> None:
     assert len(links) >= 10
     assert all(re.search(r"xss\.bib:\d+$", location_of(w)) for w in links)
     assert not [w for w in publist_warnings(built) if "xss.bib:" not in w and "xss" in w]
-
-
-def test_a_20000_entry_file_loads(tmp_path: Path) -> None:
-    path = tmp_path / "huge.bib"
-    path.write_text(
-        "".join(
-            f"@article{{huge{i},\n  title = {{Entry {i}}},\n"
-            f"  author = {{Family{i % 97}, A. and Other, B.}},\n  year = {{{1950 + i % 70}}},\n}}\n"
-            for i in range(20_000)
-        ),
-        encoding="utf-8",
-    )
-    loaded = pipeline.load([str(path)], dt.date(2026, 1, 1))
-    assert len(loaded.publications) == 20_000
-    assert loaded.diagnostics == ()
-    assert loaded.publications[-1].line == 5 * 19_999 + 1
-
-
-FIELD_NAMES = st.sampled_from(
-    [
-        "title",
-        "author",
-        "editor",
-        "journal",
-        "booktitle",
-        "year",
-        "date",
-        "month",
-        "url",
-        "doi",
-        "abstract",
-        "crossref",
-        "pubstate",
-        "note",
-        "eprint",
-        "eprinttype",
-        "ids",
-        "x",
-    ]
-)
-LATEXISH = st.text(
-    alphabet=st.sampled_from(list("ab {}\\$^_~&%#-'`\"<>,.0123456789é\n")) | st.characters(),
-    max_size=40,
-)
-
-
-@settings(max_examples=150, deadline=None)
-@given(
-    entries=st.lists(
-        st.tuples(
-            st.sampled_from(["article", "book", "misc", "inproceedings", "weird_type"]),
-            st.dictionaries(FIELD_NAMES, LATEXISH, max_size=8),
-        ),
-        max_size=4,
-    )
-)
-def test_conversion_never_raises(entries: list[tuple[str, dict[str, str]]]) -> None:
-    sourced = []
-    for number, (entry_type, fields) in enumerate(entries):
-        entry = Entry(entry_type, fields=fields)
-        sourced.append(SourcedEntry(f"key{number}", entry, "random.bib", number + 1))
-    publications, diagnostics = build_publications(sourced, dt.date(2026, 1, 1))
-    assert [publication.key for publication in publications] == [s.key for s in sourced]
-    for diagnostic in diagnostics:
-        assert diagnostic.source == "random.bib"
-
-
-BIB_PIECES = st.sampled_from(
-    [
-        "@",
-        "article",
-        "string",
-        "comment",
-        "preamble",
-        "{",
-        "}",
-        "(",
-        ")",
-        '"',
-        ",",
-        "=",
-        "#",
-        " ",
-        "\n",
-        "\r\n",
-        "key",
-        "title",
-        "year",
-        "2020",
-        "\\emph",
-        "$",
-        "%",
-        "\x00",
-        "é",
-        "jan",
-    ]
-)
-
-
-@settings(max_examples=150, deadline=None)
-@given(pieces=st.lists(BIB_PIECES | st.text(max_size=3), max_size=60))
-def test_reading_any_text_never_raises(
-    tmp_path_factory: pytest.TempPathFactory, pieces: list[str]
-) -> None:
-    path = tmp_path_factory.mktemp("random") / "random.bib"
-    path.write_bytes("".join(pieces).encode("utf-8", "surrogatepass"))
-    bibliography = read_bibliography([str(path)])
-    keys = [entry.key.lower() for entry in bibliography.entries]
-    assert len(keys) == len(set(keys))
-    for diagnostic in bibliography.diagnostics:
-        assert diagnostic.source == str(path)
-        assert diagnostic.line is None or diagnostic.line >= 1
-    build_publications(bibliography.entries, dt.date(2026, 1, 1))
-
-
-@pytest.mark.parametrize(
-    ("epoch", "expected"),
-    [
-        ("1767225600", dt.date(2026, 1, 1)),
-        ("\u00b2", None),
-        ("9" * 30, None),
-        ("-5", None),
-        ("soon", None),
-    ],
-)
-def test_any_source_date_epoch_gives_a_date(
-    monkeypatch: pytest.MonkeyPatch, epoch: str, expected: dt.date | None
-) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
-    assert pipeline.build_date() == (expected or dt.date.today())
 
 
 def test_numbers_too_long_for_python_never_crash(tmp_path: Path) -> None:

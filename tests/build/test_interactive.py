@@ -14,7 +14,7 @@ from sphinxcontrib_publist.bib import load as pipeline
 from sphinxcontrib_publist.select import sort_publications
 from sphinxcontrib_publist.select.interactive import STANDARD_SORTS
 
-from .conftest import ROOTS, html_of, warnings_of
+from ..helpers import ROOTS, html_of, warnings_of
 
 BIB = ROOTS / "test-interactive" / "refs.bib"
 GOOGLE = [

@@ -8,7 +8,7 @@ import pytest
 from bs4 import Tag
 from sphinx.testing.util import SphinxTestApp
 
-from .conftest import build, copy_root, html_of, location_of, publist_warnings
+from ..helpers import build, copy_root, html_of, location_of, publist_warnings
 
 
 @pytest.fixture(scope="module")

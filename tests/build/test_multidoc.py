@@ -6,16 +6,14 @@ import os
 import subprocess
 import sys
 import time
-from io import StringIO
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from .conftest import copy_root, html_of, location_of, publist_warnings
+from ..helpers import REPO, build, copy_root, html_of, location_of, publist_warnings
 
-REPO = Path(__file__).resolve().parents[1]
 LAB_PAGES = ["group", "people/alice", "people/bob", "people/carol", "people/dan"]
 ALL_PAGES = sorted(["index", "about", *LAB_PAGES])
 NEW_ENTRY = """
@@ -31,13 +29,12 @@ def build_reading(
     srcdir: Path, builder: str = "html", **kwargs: Any
 ) -> tuple[SphinxTestApp, list[str]]:
     """Build and return the documents Sphinx read (not just wrote)."""
-    app = SphinxTestApp(builder, srcdir=srcdir, status=StringIO(), warning=StringIO(), **kwargs)
     read: list[str] = []
-    app.connect("env-before-read-docs", lambda _app, _env, docnames: read.extend(docnames))
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+
+    def note_read(_app: object, _env: object, docnames: list[str]) -> None:
+        read.extend(docnames)
+
+    app = build(srcdir, builder, events={"env-before-read-docs": note_read}, **kwargs)
     return app, sorted(read)
 
 
@@ -160,6 +157,8 @@ def test_parallel_incremental_rebuild_after_an_edit(project: Path) -> None:
 
 
 def clean_build_in_subprocess(srcdir: Path, outdir: Path, hashseed: str) -> dict[str, bytes]:
+    # A subprocess, not the build helper: the hash seed is fixed when an interpreter
+    # starts, and only a fresh one shows that set and dict order never reach the output.
     environment = {
         **os.environ,
         "PYTHONHASHSEED": hashseed,

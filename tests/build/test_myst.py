@@ -8,7 +8,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinxcontrib_publist.nodes.elements import publist_list
 
-from .conftest import build, copy_root, html_of, warnings_of
+from ..helpers import build, copy_root, html_of, warnings_of
 
 pytest.importorskip("myst_parser")
 

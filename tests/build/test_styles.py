@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from .conftest import GENERATED_CONF, build
+from ..helpers import GENERATED_CONF, build
 
 STYLES = ("default", "plain", "unsrt", "alpha", "unsrtalpha")
 BIB = r"""

@@ -1,4 +1,4 @@
-"""Hand-made publications shared by the select-stage tests."""
+"""Hand-made publications shared by the unit tests: no bib file, no Sphinx."""
 
 from __future__ import annotations
 
@@ -97,3 +97,47 @@ STYLED_TITLE = Publication(
     title=(Text("Deep "), Styled("emph", (Text("Learning"),))),
     venue=(Text("Nature"),),
 )
+
+
+# A lab's list, as the interactive page shows it: authors as (first, last) pairs.
+
+
+def lab_pub(
+    key: str,
+    title: str = "",
+    year: int | None = None,
+    authors: tuple[tuple[str, str], ...] = (),
+    keywords: str = "",
+    venue: str = "",
+    abstract: str = "",
+) -> Publication:
+    fields = {"title": title, "keywords": keywords} if keywords else {"title": title}
+    return Publication(
+        key=key,
+        entry_type="article",
+        fields=MappingProxyType(fields),
+        authors=tuple(Person(first=first, last=last) for first, last in authors),
+        title=text(title),
+        venue=text(venue),
+        abstract=text(abstract),
+        year=year,
+    )
+
+
+JEM = lab_pub(
+    "jem",
+    "Your classifier is secretly an energy based model",
+    2020,
+    (("Will", "Grathwohl"), ("Jörn-Henrik", "Jacobsen")),
+    keywords="google, ebm",
+    venue="ICLR",
+    abstract="We propose to reinterpret a classifier.",
+)
+FAIR = lab_pub(
+    "fair", "Flexibly Fair Representation Learning", 2019, (("Elliot", "Creager"),), venue="ICML"
+)
+PRIME = lab_pub(
+    "prime", "Data-Driven Offline Optimization", 2022, (("Aviral", "Kumar"),), keywords="google"
+)
+ALIGN = lab_pub("align", "Learning Hard Alignments", 2017, (("Dieterich", "Lawson"),))
+LAB = (PRIME, JEM, FAIR, ALIGN)

@@ -10,7 +10,6 @@ import itertools
 import re
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pybtex.errors
 import pytest
@@ -29,7 +28,8 @@ from sphinxcontrib_publist.core.richtext import (
     plain_text,
 )
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+from ...helpers import CORPUS
+
 NBSP = "\u00a0"
 THIN = "\u2009"
 

@@ -1,3 +1,5 @@
+"""Entry links: each kind, its label and URL, hostile URLs dropped and reported."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,3 +1,5 @@
+"""Relative links to files: found inside the source tree only."""
+
 from __future__ import annotations
 
 import os

@@ -1,3 +1,5 @@
+"""Author names: tolerant matching of spellings, lookups and display formats."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,3 +1,5 @@
+"""BibTeX export: chosen fields, balanced braces, output pybtex parses back."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,3 +1,5 @@
+"""Scholar metadata: Highwire tags, JSON-LD and COinS from one record."""
+
 from __future__ import annotations
 
 import json

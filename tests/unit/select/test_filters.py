@@ -1,4 +1,4 @@
-"""The filter expression language: tokens, operators, precedence, semantics, errors."""
+"""The filter expression language: operators, precedence, semantics, errors."""
 
 from __future__ import annotations
 
@@ -10,9 +10,8 @@ from hypothesis import strategies as st
 
 from sphinxcontrib_publist.core.diagnostics import PublistError
 from sphinxcontrib_publist.select.filters import MAX_DEPTH, Filter, parse_filter
-from sphinxcontrib_publist.select.tokens import tokenize
 
-from .sample_publications import ALL_KEYS, SAMPLES
+from ..samples import ALL_KEYS, SAMPLES
 
 
 def matching(expression: str) -> set[str]:
@@ -215,46 +214,6 @@ def test_long_chains_and_many_nots_do_not_recurse() -> None:
     assert matching(long_or) == all_but("untitled")
     assert matching("not " * 1001 + "year") == {"untitled"}
     assert matching("(" * MAX_DEPTH + "year" + ")" * MAX_DEPTH) == all_but("untitled")
-
-
-STRING_CASES = [
-    (r'"plain"', "plain"),
-    (r"'single'", "single"),
-    (r'"say \"hi\""', 'say "hi"'),
-    (r"'it\'s'", "it's"),
-    (r'"it\'s"', "it's"),
-    (r'"a\\b"', "a\\b"),
-    (r'"tab\there"', "tab\there"),
-    (r'"line\nbreak"', "line\nbreak"),
-    (r'"\d+"', r"\d+"),
-    ("\"mixed 'quotes'\"", "mixed 'quotes'"),
-    ('""', ""),
-]
-
-
-@pytest.mark.parametrize(("source", "value"), STRING_CASES)
-def test_string_literals_and_escapes(source: str, value: str) -> None:
-    first, end = tokenize(source)
-    assert (first.kind, first.value, first.text) == ("string", value, source)
-    assert end.kind == "end"
-
-
-def test_tokens_carry_kinds_and_positions() -> None:
-    tokens = tokenize('pub-state >= -3 AND x_1 in ("a", 2)')
-    assert [(token.kind, token.value, token.position) for token in tokens] == [
-        ("identifier", "pub-state", 0),
-        ("operator", ">=", 10),
-        ("number", -3, 13),
-        ("keyword", "and", 16),
-        ("identifier", "x_1", 20),
-        ("keyword", "in", 24),
-        ("lparen", "(", 27),
-        ("string", "a", 28),
-        ("comma", ",", 31),
-        ("number", 2, 33),
-        ("rparen", ")", 34),
-        ("end", "", 35),
-    ]
 
 
 def test_filter_keeps_its_source_and_pickles_by_it() -> None:

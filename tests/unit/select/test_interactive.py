@@ -1,17 +1,14 @@
-"""The interactive page's select stage: controls, tabs, sort choices and script data."""
+"""The interactive page's select stage: controls, sort choices, group modes and ranks."""
 
 from __future__ import annotations
-
-from types import MappingProxyType
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sphinxcontrib_publist.bib.model import Person, Publication
+from sphinxcontrib_publist.bib.model import Publication
 from sphinxcontrib_publist.core.diagnostics import Subtype
-from sphinxcontrib_publist.core.richtext import text
-from sphinxcontrib_publist.select import Tab, parse_sort, parse_tab_option, sort_publications
+from sphinxcontrib_publist.select import parse_sort, parse_tab_option, sort_publications
 from sphinxcontrib_publist.select.interactive import (
     FLATTEN,
     KEEP_GROUPS,
@@ -24,49 +21,8 @@ from sphinxcontrib_publist.select.interactive import (
     plan_interactive,
     sort_choices,
 )
-from sphinxcontrib_publist.select.tabs import tab_ids
 
-
-def make_pub(
-    key: str,
-    title: str = "",
-    year: int | None = None,
-    authors: tuple[tuple[str, str], ...] = (),
-    keywords: str = "",
-    venue: str = "",
-    abstract: str = "",
-) -> Publication:
-    fields = {"title": title, "keywords": keywords} if keywords else {"title": title}
-    return Publication(
-        key=key,
-        entry_type="article",
-        fields=MappingProxyType(fields),
-        authors=tuple(Person(first=first, last=last) for first, last in authors),
-        title=text(title),
-        venue=text(venue),
-        abstract=text(abstract),
-        year=year,
-    )
-
-
-JEM = make_pub(
-    "jem",
-    "Your classifier is secretly an energy based model",
-    2020,
-    (("Will", "Grathwohl"), ("Jörn-Henrik", "Jacobsen")),
-    keywords="google, ebm",
-    venue="ICLR",
-    abstract="We propose to reinterpret a classifier.",
-)
-FAIR = make_pub(
-    "fair", "Flexibly Fair Representation Learning", 2019, (("Elliot", "Creager"),), venue="ICML"
-)
-PRIME = make_pub(
-    "prime", "Data-Driven Offline Optimization", 2022, (("Aviral", "Kumar"),), keywords="google"
-)
-ALIGN = make_pub("align", "Learning Hard Alignments", 2017, (("Dieterich", "Lawson"),))
-SAMPLES = (PRIME, JEM, FAIR, ALIGN)
-
+from ..samples import ALIGN, FAIR, JEM, LAB, PRIME, lab_pub
 
 CONTROLS_CASES = [
     # value, site default, has tabs, expected controls, number of problems
@@ -103,48 +59,8 @@ def test_controls_config_value(value: object, valid: bool) -> None:
     assert is_controls_value(value) is valid
 
 
-def test_tabs_use_the_filter_language() -> None:
-    tabs, problems = parse_tab_option(
-        """
-        Authored Publications: all
-        Google Publications: keywords contains "google"
-        Other Publications: not keywords contains "google"
-        """
-    )
-    assert problems == []
-    assert [tab.label for tab in tabs] == [
-        "Authored Publications",
-        "Google Publications",
-        "Other Publications",
-    ]
-    assert tabs[0].filter is None
-    members = [
-        [pub.key for pub in SAMPLES if tab.filter is None or tab.filter(pub)] for tab in tabs
-    ]
-    assert members == [["prime", "jem", "fair", "align"], ["prime", "jem"], ["fair", "align"]]
-
-
-@pytest.mark.parametrize(
-    "value", ["Google: keywords contains", "no colon here", ": all", "A: all\nA: all"]
-)
-def test_a_bad_tab_definition_drops_the_tabs_with_a_filter_problem(value: str) -> None:
-    tabs, problems = parse_tab_option(value)
-    assert tabs == ()
-    assert [problem.subtype for problem in problems] == [Subtype.FILTER]
-
-
-@pytest.mark.parametrize("value", [None, "", "  \n "])
-def test_no_tab_option_means_no_tabs(value: str | None) -> None:
-    assert parse_tab_option(value) == ((), [])
-
-
-def test_tab_ids_are_url_safe_and_distinct() -> None:
-    tabs = [Tab("Google Publications", None), Tab("Google publications!", None), Tab("—", None)]
-    assert tab_ids(tabs) == ("google-publications", "google-publications-2", "tab-3")
-
-
 def test_the_standard_order_matching_the_list_is_the_initial_choice() -> None:
-    newest_first = sort_publications(SAMPLES, parse_sort("-year, title"))
+    newest_first = sort_publications(LAB, parse_sort("-year, title"))
     choices, initial = sort_choices(newest_first)
     assert [choice.id for choice in choices] == ["title", "-title", "year", "-year", "author"]
     assert initial == "-year"
@@ -157,7 +73,7 @@ def test_an_order_no_choice_reproduces_is_offered_as_the_list_order() -> None:
 
 
 def test_author_order_only_where_the_list_has_authors() -> None:
-    anonymous = [make_pub("a", "A", 2001), make_pub("b", "C", 2000), make_pub("c", "B", 1999)]
+    anonymous = [lab_pub("a", "A", 2001), lab_pub("b", "C", 2000), lab_pub("c", "B", 1999)]
     choices, initial = sort_choices(anonymous)
     assert "author" not in [choice.id for choice in choices]
     assert initial == "-year"
@@ -182,7 +98,7 @@ def test_group_modes(choice_id: str, group_by: str, mode: str) -> None:
 
 
 def test_plan_carries_ranks_and_tabs() -> None:
-    displayed = sort_publications(SAMPLES, parse_sort("-year, title"))
+    displayed = sort_publications(LAB, parse_sort("-year, title"))
     tabs, _ = parse_tab_option("All: all\nGoogle: keywords contains 'google'")
     plan = plan_interactive(displayed, ("tabs", "sort", "search"), tabs, "none")
     assert plan.tab_ids == ("all", "google")
@@ -192,13 +108,13 @@ def test_plan_carries_ranks_and_tabs() -> None:
 
 
 def test_without_tabs_entries_carry_only_ranks() -> None:
-    plan = plan_interactive(SAMPLES, ("sort",), (), "none")
+    plan = plan_interactive(LAB, ("sort",), (), "none")
     assert plan.memberships is None
     assert all(len(ranks) == len(plan.sorts) for ranks in plan.ranks)
 
 
 def test_without_a_sort_menu_the_list_order_is_the_only_choice() -> None:
-    plan = plan_interactive(SAMPLES, ("search",), (), "none")
+    plan = plan_interactive(LAB, ("search",), (), "none")
     assert plan.sorts == (LIST_ORDER,)
     assert list(plan.ranks) == [(0,), (1,), (2,), (3,)]
 
@@ -206,7 +122,7 @@ def test_without_a_sort_menu_the_list_order_is_the_only_choice() -> None:
 titles = st.text(alphabet="aAbBéÉ z09", max_size=6)
 publications = st.lists(
     st.builds(
-        make_pub,
+        lab_pub,
         key=st.text(alphabet="abcdef", min_size=1, max_size=4),
         title=titles,
         year=st.one_of(st.none(), st.integers(1990, 2030)),
