@@ -64,6 +64,16 @@ def test_record_reads_the_facts_indexers_need() -> None:
     assert result.url == ""
 
 
+@pytest.mark.parametrize(
+    ("entry_type", "venue_field", "tag"),
+    [
+        ("article", "journal", "citation_journal_title"),
+        ("inproceedings", "booktitle", "citation_conference_title"),
+        ("phdthesis", "journal", "citation_dissertation_institution"),
+        ("techreport", "journal", "citation_technical_report_institution"),
+        ("incollection", "booktitle", "citation_inbook_title"),
+    ],
+)
 def test_highwire_venue_tag_follows_the_entry_type(
     entry_type: str, venue_field: str, tag: str
 ) -> None:
