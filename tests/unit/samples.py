@@ -1,11 +1,50 @@
-"""Hand-made publications shared by the unit tests: no bib file, no Sphinx."""
+"""Publications shared by the unit tests, hand-made or converted from entries: no Sphinx."""
 
 from __future__ import annotations
 
+import datetime as dt
 from types import MappingProxyType
 
+from pybtex.database import Entry
+
+from sphinxcontrib_publist.bib.convert import build_publications
 from sphinxcontrib_publist.bib.model import Person, Publication
+from sphinxcontrib_publist.bib.names import NameLookup, NameMatcher
+from sphinxcontrib_publist.bib.reader import SourcedEntry
 from sphinxcontrib_publist.core.richtext import Styled, Text, text
+from sphinxcontrib_publist.format.entry import FormatOptions
+
+TODAY = dt.date(2026, 1, 1)
+EntrySpec = tuple[str, str, dict[str, str]]
+
+
+def sourced(*specs: EntrySpec) -> list[SourcedEntry]:
+    """Entries (key, type, fields) as read from ``refs.bib``, ten lines apart from line 1."""
+    return [
+        SourcedEntry(key, Entry(entry_type, fields=fields), "refs.bib", 1 + 10 * index)
+        for index, (key, entry_type, fields) in enumerate(specs)
+    ]
+
+
+def converted(*specs: EntrySpec) -> list[Publication]:
+    """Publications converted from entries (key, type, fields), as a bib file would give them."""
+    publications, _ = build_publications(sourced(*specs), TODAY)
+    return publications
+
+
+def format_options(
+    highlight: tuple[str, ...] = (),
+    omit: tuple[str, ...] = (),
+    author_links: dict[str, str] | None = None,
+    **choices: object,
+) -> FormatOptions:
+    """A list's formatting choices, names given as text."""
+    return FormatOptions(
+        highlight=NameMatcher(highlight),
+        omit=NameMatcher(omit),
+        author_links=NameLookup(author_links.items()) if author_links else None,
+        **choices,  # type: ignore[arg-type]
+    )
 
 
 def make_pub(

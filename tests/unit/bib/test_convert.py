@@ -16,19 +16,12 @@ from sphinxcontrib_publist.bib.reader import SourcedEntry
 from sphinxcontrib_publist.core.diagnostics import Subtype
 from sphinxcontrib_publist.core.richtext import Styled, Text, plain_text
 
-TODAY = dt.date(2026, 1, 1)
-Spec = tuple[str, str, dict[str, str]]
+from ..samples import TODAY, EntrySpec, sourced
 
 
-def sourced(*specs: Spec) -> list[SourcedEntry]:
-    """Entries (key, type, fields) of ``refs.bib``, ten lines apart from line 1."""
-    return [
-        SourcedEntry(key, Entry(entry_type, fields=fields), "refs.bib", 1 + 10 * index)
-        for index, (key, entry_type, fields) in enumerate(specs)
-    ]
-
-
-def convert(*specs: Spec) -> tuple[dict[str, Publication], list[tuple[Subtype, int | None, str]]]:
+def convert(
+    *specs: EntrySpec,
+) -> tuple[dict[str, Publication], list[tuple[Subtype, int | None, str]]]:
     publications, diagnostics = build_publications(sourced(*specs), TODAY)
     problems = [(problem.subtype, problem.line, problem.message) for problem in diagnostics]
     assert all(problem.source == "refs.bib" for problem in diagnostics)
