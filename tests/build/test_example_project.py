@@ -82,7 +82,7 @@ class Build:
     warnings: str
 
 
-def _build(tmp: Path, buildername: str) -> Build:
+def build_example(tmp: Path, buildername: str) -> Build:
     srcdir = copy_example(tmp / "example_project")
     app = build(srcdir, buildername, {"nitpicky": True})
     return Build(srcdir, Path(app.outdir), warnings_of(app))
@@ -91,7 +91,7 @@ def _build(tmp: Path, buildername: str) -> Build:
 @pytest.fixture(scope="module")
 def html_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The site built once to HTML, nitpicky; tests only read it."""
-    return _build(tmp_path_factory.mktemp("html"), "html")
+    return build_example(tmp_path_factory.mktemp("html"), "html")
 
 
 def _page(build: Build, docname: str) -> BeautifulSoup:
@@ -192,7 +192,7 @@ def test_by_year_page_groups_newest_first_in_plain_style(html_build: Build) -> N
 
 @pytest.mark.parametrize("buildername", ["latex", "text", "man"])
 def test_other_builders_are_warning_free(buildername: str, tmp_path: Path) -> None:
-    assert _build(tmp_path, buildername).warnings == ""
+    assert build_example(tmp_path, buildername).warnings == ""
 
 
 def test_profile_page_is_one_list_without_headings(html_build: Build) -> None:

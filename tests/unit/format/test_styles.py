@@ -30,7 +30,7 @@ OPTIONS = format_options(highlight=("Jane Doe",))
             marks=pytest.mark.xfail(
                 strict=True,
                 reason="bug: pybtex's find_plugin gives its default style (unsrt) for '', "
-                "so a blank :style: or publist_style lists entries in unsrt",
+                "so publist_style = '' lists entries in unsrt, without a warning",
             ),
         ),
     ],

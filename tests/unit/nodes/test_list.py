@@ -92,7 +92,7 @@ def no_local_files(url: str, bib_path: str) -> None:
     return None
 
 
-def build(
+def list_node(
     list_content: ListContent, taken: set[str] | None = None, list_id: str = ""
 ) -> publist_list:
     root, _ = publication_list(list_content, no_local_files, taken or set(), list_id)
@@ -104,7 +104,7 @@ def pending_ids(root: nodes.Element) -> list[str]:
 
 
 def test_an_ungrouped_list_is_one_group_of_pending_entries() -> None:
-    root = build(content(classes=("compact",)))
+    root = list_node(content(classes=("compact",)))
     assert root["classes"] == ["compact"]
     (group,) = root.children
     assert isinstance(group, publist_group)
@@ -119,7 +119,7 @@ def test_an_ungrouped_list_is_one_group_of_pending_entries() -> None:
 
 
 def test_groups_are_headed_by_rubrics_in_order() -> None:
-    root = build(content("year"))
+    root = list_node(content("year"))
     groups = list(root.findall(publist_group))
     assert [group["data"] for group in groups] == [
         {"group": "2020"},
@@ -136,20 +136,20 @@ def test_groups_are_headed_by_rubrics_in_order() -> None:
 
 
 def test_anchors_avoid_the_ids_the_document_has() -> None:
-    root = build(content(), taken={"muller2020", "cruz2018"})
+    root = list_node(content(), taken={"muller2020", "cruz2018"})
     assert pending_ids(root)[0] == "muller2020-2"
     assert "cruz2018-2" in pending_ids(root)
 
 
 def test_an_empty_list_says_so() -> None:
-    root = build(content(groups=[], formatted={}, download="@misc{x}\n", chart="year"))
+    root = list_node(content(groups=[], formatted={}, download="@misc{x}\n", chart="year"))
     (message,) = root.children
     assert isinstance(message, nodes.paragraph)
     assert (message["classes"], message.astext()) == (["publist-empty"], "No publications found.")
 
 
 def test_download_and_chart_come_first() -> None:
-    root = build(content(download="@misc{x,\n}\n", chart="year"))
+    root = list_node(content(download="@misc{x,\n}\n", chart="year"))
     chart, download = root.children[:2]
     assert isinstance(chart, publist_chart)
     assert chart["counts"] == [[2012, 1]] + [[year, 0] for year in range(2013, 2018)] + [
@@ -163,7 +163,7 @@ def test_download_and_chart_come_first() -> None:
 
 def test_an_interactive_list_gets_its_id_and_script_data() -> None:
     plan = plan_interactive(NEWEST_FIRST, ("sort", "search"), (), "none")
-    root = build(content(interactive=plan), taken={"publist-1"}, list_id="publist-1")
+    root = list_node(content(interactive=plan), taken={"publist-1"}, list_id="publist-1")
     assert root["ids"] == ["publist-1-2"]
     assert root["data"]["controls"] == "sort search"
     assert root["tab_labels"] == []
