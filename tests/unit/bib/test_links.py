@@ -1,0 +1,146 @@
+"""Entry links: each kind, its label and URL, hostile URLs dropped and reported."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sphinxcontrib_publist.bib.links import (
+    DEFAULT_LINK_FIELDS,
+    EntryLink,
+    entry_links,
+    link_problems,
+)
+from sphinxcontrib_publist.bib.model import Publication
+from sphinxcontrib_publist.core.diagnostics import Subtype
+
+
+def publication(**fields: str) -> Publication:
+    return Publication(
+        key="k",
+        entry_type="article",
+        fields=dict(fields),
+        raw_fields=dict(fields),
+        source="refs.bib",
+        line=7,
+    )
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"url": "https://example.org/p"}, ("url", "URL", "https://example.org/p", False)),
+        ({"doi": "10.1000/xyz"}, ("doi", "DOI", "https://doi.org/10.1000/xyz", False)),
+        (
+            {"doi": "https://doi.org/10.1000/xyz"},
+            ("doi", "DOI", "https://doi.org/10.1000/xyz", False),
+        ),
+        (
+            {"eprint": "2110.11346", "archiveprefix": "arXiv"},
+            ("arxiv", "arXiv", "https://arxiv.org/abs/2110.11346", False),
+        ),
+        (
+            {"eprint": "hep-th/9901001", "eprinttype": "arxiv"},
+            ("arxiv", "arXiv", "https://arxiv.org/abs/hep-th/9901001", False),
+        ),
+        ({"pdf": "papers/p.pdf"}, ("pdf", "PDF", "papers/p.pdf", True)),
+        ({"pdf": "/papers/p.pdf"}, ("pdf", "PDF", "/papers/p.pdf", True)),
+        ({"code": "https://github.com/a/b"}, ("code", "Code", "https://github.com/a/b", False)),
+        ({"slides": "http://example.org/s"}, ("slides", "Slides", "http://example.org/s", False)),
+        ({"video": "https://youtu.be/x"}, ("video", "Video", "https://youtu.be/x", False)),
+        ({"poster": "poster.png"}, ("poster", "Poster", "poster.png", True)),
+        ({"project": "https://p.org/"}, ("project", "Project", "https://p.org/", False)),
+    ],
+)
+def test_each_link_kind(fields: dict[str, str], expected: tuple[str, str, str, bool]) -> None:
+    assert entry_links(publication(**fields), DEFAULT_LINK_FIELDS) == (EntryLink(*expected),)
+    assert link_problems(publication(**fields), DEFAULT_LINK_FIELDS) == []
+
+
+def test_links_follow_the_mapping_order_and_labels() -> None:
+    pub = publication(code="https://c.org", pdf="https://p.org/a.pdf", blog="https://b.org")
+    links = entry_links(pub, {"blog": "Blog post", "pdf": "Paper", "code": "Code"})
+    assert [(link.kind, link.label_key) for link in links] == [
+        ("blog", "Blog post"),
+        ("pdf", "Paper"),
+        ("code", "Code"),
+    ]
+
+
+def test_a_field_missing_from_the_mapping_gives_no_link() -> None:
+    assert entry_links(publication(code="https://c.org"), {"pdf": "PDF"}) == ()
+
+
+def test_the_same_url_is_linked_once() -> None:
+    pub = publication(url="https://doi.org/10.1000/xyz", doi="10.1000/xyz")
+    assert [link.kind for link in entry_links(pub, DEFAULT_LINK_FIELDS)] == ["url"]
+
+
+def test_an_eprint_of_another_archive_is_silently_ignored() -> None:
+    pub = publication(eprint="hal-01234", eprinttype="HAL")
+    assert entry_links(pub, DEFAULT_LINK_FIELDS) == ()
+    assert link_problems(pub, DEFAULT_LINK_FIELDS) == []
+
+
+HOSTILE = [
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    " javascript:alert(1)",
+    "java\tscript:alert(1)",
+    "java\nscript:alert(1)",
+    "&#106;avascript:alert(1)",
+    "javascript&colon;alert(1)",
+    "data:text/html;base64,PHNjcmlwdD4=",
+    "vbscript:msgbox(1)",
+    "file:///etc/passwd",
+    "\\\\evil\\share",
+    "jav\u200bascript:alert(1)",
+]
+
+
+@pytest.mark.parametrize("field", ["url", "pdf", "code", "slides", "video", "poster", "project"])
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_urls_are_dropped_and_reported(field: str, value: str) -> None:
+    pub = publication(**{field: value})
+    assert entry_links(pub, DEFAULT_LINK_FIELDS) == ()
+    problems = link_problems(pub, DEFAULT_LINK_FIELDS)
+    assert len(problems) == 1
+    assert problems[0].subtype is Subtype.LINK
+    assert (problems[0].source, problems[0].line) == ("refs.bib", 7)
+    assert field in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected_word"),
+    [
+        ({"doi": "javascript:alert(1)"}, "DOI"),
+        ({"eprint": "javascript:alert(1)", "eprinttype": "arxiv"}, "arXiv"),
+        ({"arxiv": "not an id"}, "arXiv"),
+    ],
+)
+def test_bad_identifiers_are_reported(fields: dict[str, str], expected_word: str) -> None:
+    pub = publication(**fields)
+    problems = link_problems(pub, [*DEFAULT_LINK_FIELDS, "arxiv"])
+    assert [expected_word in problem.message for problem in problems] == [True]
+    assert entry_links(pub, {**DEFAULT_LINK_FIELDS, "arxiv": "arXiv"}) == ()
+
+
+SCHEMES = st.sampled_from(["", "javascript:", "JAVASCRIPT:", "data:", "http://", "https://", "//"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    field=st.sampled_from(sorted(DEFAULT_LINK_FIELDS)), scheme=SCHEMES, rest=st.text(max_size=40)
+)
+def test_every_emitted_link_is_http_or_relative(field: str, scheme: str, rest: str) -> None:
+    fields = {field: scheme + rest}
+    if field == "eprint":
+        fields["archiveprefix"] = "arXiv"
+    for link in entry_links(publication(**fields), DEFAULT_LINK_FIELDS):
+        lowered = link.url.lower()
+        assert lowered.startswith(("http://", "https://")) or (
+            ":" not in link.url.split("/")[0] and not link.url.startswith("//")
+        )
+        assert not lowered.startswith(("javascript", "vbscript", "data:"))
+        assert all(char.isprintable() and not char.isspace() for char in link.url)
