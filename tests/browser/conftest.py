@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import ROOTS
+from ..helpers import ROOTS
 from .local_site import CHROMIUM_ARGS, DEFAULT_CHROMIUM, serve
 
 CHROMIUM = Path(os.environ.get("PUBLIST_CHROMIUM", DEFAULT_CHROMIUM))

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from pybtex.database import parse_string
 
-from ..conftest import ROOTS
+from ..helpers import ROOTS
 
 pytestmark = pytest.mark.browser
 
