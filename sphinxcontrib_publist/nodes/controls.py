@@ -19,7 +19,8 @@ def list_data(plan: Interactive) -> dict[str, str]:
         "controls": " ".join(plan.controls),
         "sorts": _json(sorts),
         "sort": plan.initial_sort,
-        "fold": _json(dict(browser_folds())),
+        # \u escapes: the table holds controls (U+0085) no attribute should carry raw.
+        "fold": _json(dict(browser_folds()), ascii_only=True),
         **{f"label-{name}": text for name, text in labels.control_labels().items()},
     }
     if plan.tabs:
@@ -32,6 +33,6 @@ def list_data(plan: Interactive) -> dict[str, str]:
     return data
 
 
-def _json(value: object) -> str:
-    # Compact and ASCII-safe: attribute values are escaped by the HTML writer.
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+def _json(value: object, ascii_only: bool = False) -> str:
+    # Compact; quotes and ampersands are escaped by the HTML writer.
+    return json.dumps(value, ensure_ascii=ascii_only, separators=(",", ":"))
