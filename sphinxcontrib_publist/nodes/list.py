@@ -1,19 +1,20 @@
-"""One list's doctree: groups of pending entries, with its download, chart and controls."""
+"""One list's doctree: groups of pending entries, its chart, download and the script's data."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 
 from docutils import nodes
 
 from ..bib.model import Publication
+from ..core.folding import browser_folds
 from ..format.entry import FormattedEntry
 from ..select import NO_GROUPING, Group
 from ..select.interactive import Interactive
 from . import labels
 from .chart import charts
-from .controls import list_data
 from .details import record_details
 from .elements import publist_download, publist_group, publist_list, publist_pending
 from .entry_parts import download_sources
@@ -112,3 +113,32 @@ def _pending_entries(
         pending.extend(download_sources(extra.links))
         pendings.append(pending)
     return pendings
+
+
+def list_data(plan: Interactive) -> dict[str, str]:
+    """The list's ``data-publist-*`` attributes: controls, choices, fold table, translated labels."""
+    sorts = [
+        {"id": choice.id, "label": labels.sort_choice(choice.id), "groups": mode}
+        for choice, mode in zip(plan.sorts, plan.group_modes, strict=True)
+    ]
+    data = {
+        "controls": " ".join(plan.controls),
+        "sorts": _json(sorts),
+        "sort": plan.initial_sort,
+        # \u escapes: the table holds controls (U+0085) no attribute should carry raw.
+        "fold": _json(dict(browser_folds()), ascii_only=True),
+        **{f"label-{name}": text for name, text in labels.control_labels().items()},
+    }
+    if plan.tabs:
+        data["tabs"] = _json(
+            [
+                {"id": tab_id, "label": tab.label}
+                for tab_id, tab in zip(plan.tab_ids, plan.tabs, strict=True)
+            ]
+        )
+    return data
+
+
+def _json(value: object, ascii_only: bool = False) -> str:
+    # Compact; quotes and ampersands are escaped by the HTML writer.
+    return json.dumps(value, ensure_ascii=ascii_only, separators=(",", ":"))
