@@ -22,19 +22,12 @@ from ..helpers import (
     html_of,
     location_of,
     needs_corpus,
+    pinned,
     publist_warnings,
 )
 
 pytestmark = needs_corpus
 
-# Subtypes whose counts depend on how much LaTeX the converter knows are not pinned.
-PINNED = (
-    Subtype.BIBFILE,
-    Subtype.PARSE,
-    Subtype.DUPLICATE_KEY,
-    Subtype.CROSSREF,
-    Subtype.MISSING_FIELD,
-)
 
 # file stem, entries rendered, expected warnings per pinned subtype
 SMALL = [
@@ -71,10 +64,6 @@ def warnings_by_subtype(lines: list[str], stem: str) -> Counter[Subtype]:
         if f"/{stem}.bib:" in line:
             counts[next(s for s in Subtype if f"[publist.{s.value}]" in line)] += 1
     return counts
-
-
-def pinned(counts: Counter[Subtype]) -> dict[Subtype, int]:
-    return {subtype: counts[subtype] for subtype in PINNED if counts[subtype]}
 
 
 @pytest.mark.parametrize(("stem", "entries", "expected"), SMALL, ids=[s[0] for s in SMALL])

@@ -11,7 +11,7 @@ import pytest
 from sphinxcontrib_publist.bib import load as pipeline
 from sphinxcontrib_publist.core.diagnostics import Diagnostic, Subtype
 
-from ...helpers import CORPUS, needs_corpus
+from ...helpers import CORPUS, needs_corpus, pinned
 
 TODAY = dt.date(2026, 1, 1)
 ENTRIES = """
@@ -109,14 +109,6 @@ def test_any_source_date_epoch_gives_a_date(
 # Real-world files too big to build in the suite: the pipeline a page listing them runs.
 # Entry counts are those of the corpus README's table.
 
-# Subtypes whose counts depend on how much LaTeX the converter knows are not pinned.
-PINNED = (
-    Subtype.BIBFILE,
-    Subtype.PARSE,
-    Subtype.DUPLICATE_KEY,
-    Subtype.CROSSREF,
-    Subtype.MISSING_FIELD,
-)
 
 BIG = [
     (("zotero-bbt-7166",), 7166, {}),
@@ -134,8 +126,7 @@ def load_corpus(stems: tuple[str, ...]) -> pipeline.Loaded:
 
 
 def diagnostic_counts(diagnostics: tuple[Diagnostic, ...]) -> dict[Subtype, int]:
-    counts = Counter(diagnostic.subtype for diagnostic in diagnostics)
-    return {subtype: counts[subtype] for subtype in PINNED if counts[subtype]}
+    return pinned(Counter(diagnostic.subtype for diagnostic in diagnostics))
 
 
 @needs_corpus
