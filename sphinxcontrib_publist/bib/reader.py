@@ -15,13 +15,13 @@ from pybtex.exceptions import PybtexError
 from pybtex.scanner import PybtexSyntaxError
 
 from ..core.diagnostics import Diagnostic, Subtype
+from .decode import decode_bib
 
 # Entry types may contain "_", "-"... (Mendeley writes @web_page).
 ENTRY_START = re.compile(r"@[ \t]*([A-Za-z][\w\-.:+]*)[ \t\r\n]*[{(][ \t\r\n]*([^,\s}]*)")
 REPEATED_KEY = re.compile(r"repeated bibliography entry: (.*)$")
 DUPLICATE_FIELD = re.compile(r"entry with key (\S+) has a duplicate (\S+) field")
 BARE_COMMENT = re.compile(r"@[ \t]*comment\b", re.IGNORECASE)
-CONTROL_BYTES = bytes(code for code in range(32) if code not in b"\t\n\r\f")
 IGNORED_COMMANDS = frozenset({"comment", "preamble", "string"})
 
 
@@ -103,36 +103,15 @@ def _read_text(path: str) -> tuple[str | None, list[Diagnostic]]:
         reason = error.strerror or str(error)
         # No source: the warning points at the directive that names the file.
         return None, [Diagnostic(f"cannot read bib file {path}: {reason}", Subtype.BIBFILE)]
-    if _looks_binary(raw):
-        return None, [Diagnostic("not a bib file: it holds binary data", Subtype.BIBFILE, path, 1)]
-    problems: list[Diagnostic] = []
-    if b"\x00" in raw:
-        line = raw.count(b"\n", 0, raw.index(b"\x00")) + 1
-        raw = raw.replace(b"\x00", b"")
-        problems.append(Diagnostic("NUL bytes removed", Subtype.BIBFILE, path, line))
-    text, problem = _decode(raw, path)
-    problems.extend(problem)
+    text, problems = decode_bib(raw, path)
+    if text is None:
+        return None, problems
     if not text.strip():
         problems.append(Diagnostic("bib file is empty", Subtype.BIBFILE, path, 1))
     elif not ENTRY_START.search(text):
         message = "no BibTeX entries found: is this a bib file?"
         problems.append(Diagnostic(message, Subtype.BIBFILE, path, 1))
-    return text.replace("\r\n", "\n"), problems
-
-
-def _looks_binary(raw: bytes) -> bool:
-    # A few stray NULs are a damaged text file; many control bytes are not text at all.
-    control = len(raw) - len(raw.translate(None, CONTROL_BYTES))
-    return control * 20 > len(raw)
-
-
-def _decode(raw: bytes, path: str) -> tuple[str, list[Diagnostic]]:
-    try:
-        return raw.decode("utf-8-sig"), []
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        message = "file is not valid UTF-8; decoded as Latin-1"
-        return raw.decode("latin-1"), [Diagnostic(message, Subtype.BIBFILE, path, line)]
+    return text, problems
 
 
 def _parse_leniently(parser: Parser, text: str, path: str) -> list[Exception]:

@@ -114,7 +114,8 @@ BIG = [
     (("zotero-bbt-7166",), 7166, {}),
     # "{\\uktug}", a macro from the file's @preamble, is its only title.
     (("tugboat",), 3644, {Subtype.MISSING_FIELD: 1}),
-    (("jabref-groups-abstracts",), 911, {Subtype.MISSING_FIELD: 10}),
+    # An abstract's "300\x01C" (a mangled degree sign): the control character goes.
+    (("jabref-groups-abstracts",), 911, {Subtype.MISSING_FIELD: 10, Subtype.BIBFILE: 1}),
     (("biber-papers",), 2157, {Subtype.PARSE: 1851, Subtype.MISSING_FIELD: 23}),
     (("biber-definitions", "biber-papers"), 2157, {Subtype.MISSING_FIELD: 23}),
     (("biber-definitions",), 0, {Subtype.BIBFILE: 0}),
