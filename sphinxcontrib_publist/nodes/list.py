@@ -13,6 +13,7 @@ from ..core.folding import browser_folds
 from ..format.entry import FormattedEntry
 from ..select import NO_GROUPING, Group
 from ..select.interactive import Interactive
+from ..select.tabs import printed_tabs
 from . import labels
 from .chart import charts
 from .details import record_details
@@ -71,9 +72,18 @@ def publication_list(
     if content.interactive is not None:
         root["ids"].append(list_anchor)
         root["data"].update(list_data(content.interactive))
-        root["tab_labels"] = [tab.label for tab in content.interactive.tabs]
+        root["tab_sections"] = _tab_sections(content.interactive)
     by_key = {publication.key: publication for publication in displayed}
     return root, record_details(root, by_key, content.details, content.details_dir)
+
+
+def _tab_sections(plan: Interactive) -> list[tuple[int, str]]:
+    """The tabs that builders without controls print as sections, by index and label."""
+    if plan.memberships is None:
+        return []
+    return [
+        (index, plan.tabs[index].label) for index in printed_tabs(plan.memberships, len(plan.tabs))
+    ]
 
 
 def unique_anchors(names: Sequence[str], taken: Container[str]) -> list[str]:

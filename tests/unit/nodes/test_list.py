@@ -166,7 +166,7 @@ def test_an_interactive_list_gets_its_id_and_script_data() -> None:
     root = list_node(content(interactive=plan), taken={"publist-1"}, list_id="publist-1")
     assert root["ids"] == ["publist-1-2"]
     assert root["data"]["controls"] == "sort search"
-    assert root["tab_labels"] == []
+    assert root["tab_sections"] == []
     ranks = [pending["extra"].ranks for pending in root.findall(publist_pending)]
     assert ranks == list(plan.ranks)
 
