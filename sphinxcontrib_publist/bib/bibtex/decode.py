@@ -23,7 +23,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from ..core.diagnostics import Diagnostic, Subtype
+from ...core.diagnostics import Diagnostic, Subtype
 
 # UTF-32 first: its little-endian mark begins with UTF-16's.
 BYTE_ORDER_MARKS = (
