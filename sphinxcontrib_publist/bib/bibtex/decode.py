@@ -179,17 +179,22 @@ def without_control_characters(text: str, path: str) -> tuple[str, list[Diagnost
     # Control characters are rare: copy the text between them, from the first on.
     kept = [text[: first.start()]]
     copied = first.start()
-    count = removed = 0
+    found: list[str] = []
     for match in CONTROL_CHARACTERS.finditer(text, first.start()):
-        replacement = CONTROL_TABLE[ord(match.group())]
+        found.append(match.group())
         kept.append(text[copied : match.start()])
-        kept.append(replacement or "")
+        kept.append(CONTROL_TABLE[ord(match.group())] or "")
         copied = match.end()
-        count += 1
-        removed += replacement is None
     kept.append(text[copied:])
-    done = [(count - removed, "read as Windows-1252"), (removed, "removed")]
-    summary = ", ".join(f"{number} {what}" for number, what in done if number)
-    message = f"control characters in the text (the first U+{ord(first.group()):04X}): {summary}"
     line = text.count("\n", 0, first.start()) + 1
-    return "".join(kept), [Diagnostic(message, Subtype.BIBFILE, path, line)]
+    return "".join(kept), [Diagnostic(_controls_message(found), Subtype.BIBFILE, path, line)]
+
+
+def _controls_message(found: list[str]) -> str:
+    if set(found) == {"\x00"}:
+        # A damaged text file: say it the way editors and tools do.
+        return "NUL bytes removed"
+    removed = sum(1 for character in found if CONTROL_TABLE[ord(character)] is None)
+    done = [(len(found) - removed, "read as Windows-1252"), (removed, "removed")]
+    summary = ", ".join(f"{number} {what}" for number, what in done if number)
+    return f"control characters in the text (the first U+{ord(found[0]):04X}): {summary}"
