@@ -47,8 +47,9 @@ def _code_digest() -> bytes:
     """
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parents[1]
-    for source in sorted([*package.glob("bib/*.py"), *package.glob("core/*.py")]):
-        digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    for source in sorted([*package.glob("bib/**/*.py"), *package.glob("core/*.py")]):
+        name = source.relative_to(package).as_posix()
+        digest.update(name.encode() + b"\0" + source.read_bytes())
     return digest.digest()
 
 

@@ -35,8 +35,8 @@ SMALL = [
     ("biber-crossrefs", 46, {Subtype.CROSSREF: 2, Subtype.MISSING_FIELD: 30}),
     ("typst-libra", 35, {Subtype.MISSING_FIELD: 3}),
     ("typst-gral_rep_key", 83, {Subtype.DUPLICATE_KEY: 1}),
-    # The entry with the broken field separator is skipped, with the parse warning.
-    ("typst-incorrect_syntax", 1, {Subtype.PARSE: 1}),
+    # The entry with the broken field separator is kept without that field.
+    ("typst-incorrect_syntax", 2, {Subtype.PARSE: 1}),
     ("bibtexparser-traps", 1, {}),
     ("mendeley-abstracts", 512, {Subtype.MISSING_FIELD: 6}),
     ("paren-delimited-873", 988, {Subtype.PARSE: 279, Subtype.MISSING_FIELD: 107}),
@@ -86,8 +86,10 @@ def test_the_repeated_key_is_reported_where_it_repeats(built: SphinxTestApp) -> 
 
 def test_the_broken_separator_is_reported_at_its_line(built: SphinxTestApp) -> None:
     (warning,) = [w for w in publist_warnings(built, "parse") if "incorrect_syntax" in w]
-    assert location_of(warning).endswith("typst-incorrect_syntax.bib:12")
+    assert location_of(warning).endswith("typst-incorrect_syntax.bib:11")
     assert "'conigliocorbalan'" in warning
+    assert "field author" in warning
+    assert "line 12" in warning
 
 
 def test_parenthesis_delimited_entries_render(built: SphinxTestApp) -> None:

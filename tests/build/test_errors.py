@@ -12,8 +12,11 @@ from ..helpers import build, copy_root, html_of, location_of, publist_warnings
 PROBLEMS = [
     # page, subtype, where the warning points, keys still listed
     ("missing", "bibfile", "missing.rst:4", ["good2020"]),
-    ("syntax", "parse", "syntax.bib:10", ["before2019", "after2017"]),
-    ("unclosed", "parse", "unclosed.bib:12", ["closed2016"]),
+    # A broken entry keeps the fields that can be read, so it may lack a year or title.
+    ("syntax", "parse", "syntax.bib:7", ["before2019", "broken2018", "after2017"]),
+    ("syntax", "missing-field", "syntax.bib:7", None),
+    ("unclosed", "parse", "unclosed.bib:7", ["closed2016", "unclosed2015"]),
+    ("unclosed", "missing-field", "unclosed.bib:7", None),
     ("duplicates", "duplicate-key", "dupes.bib:7", ["twice2014", "shared2013", "unique2012"]),
     ("duplicates", "duplicate-key", "dupes-other.bib:7", None),
     ("crossref", "crossref", "crossref.bib:1", ["orphan2011", "child2010", "parent2010"]),
@@ -54,11 +57,14 @@ def test_other_entries_still_render(
     assert sorted(listed(built, page)) == sorted(keys)
 
 
-def test_syntax_error_names_the_skipped_entry(built: SphinxTestApp) -> None:
+def test_syntax_error_names_the_entry_and_the_broken_field(built: SphinxTestApp) -> None:
     (warning,) = [line for line in publist_warnings(built, "parse") if "syntax.bib" in line]
     assert "'broken2018'" in warning
-    assert "line 7" in warning
-    assert "broken2018" not in listed(built, "syntax")
+    assert "field year" in warning
+    assert "line 10" in warning
+    # The fields before and after the broken one are kept.
+    entry = html_of(built, "syntax").select_one("#broken2018")
+    assert entry.select_one(".publist-title").get_text() == "Broken"
 
 
 def test_crossref_child_inherits_the_parent_year(built: SphinxTestApp) -> None:

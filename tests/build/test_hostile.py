@@ -68,17 +68,20 @@ class Case:
 
 
 CASES = [
+    # A broken entry warns at its own first line and keeps what can be kept:
+    # the missing comma is read as if it were there,
     Case(
         "syntax",
         ("syntax.bib",),
-        (("parse", "syntax.bib:8"),),
-        ("syntax-ok1", "syntax-ok2"),
+        (("parse", "syntax.bib:6"),),
+        ("syntax-ok1", "syntax-bad", "syntax-ok2"),
     ),
+    # the field with the unclosed brace goes, the fields after it stay.
     Case(
         "unclosed",
         ("unclosed.bib",),
-        (("parse", "unclosed.bib:11"),),
-        ("unclosed-ok1", "unclosed-ok2"),
+        (("parse", "unclosed.bib:6"), ("missing-field", "unclosed.bib:6")),
+        ("unclosed-ok1", "unclosed-bad", "unclosed-ok2"),
     ),
     Case("paren", ("paren.bib",), (), ("paren-one", "paren-two")),
     Case(
@@ -130,7 +133,13 @@ CASES = [
         ("crlf-one", "crlf-untitled"),
     ),
     Case("nul", ("nul.bib",), (("bibfile", "nul.bib:2"),), ("nul-entry",)),
-    Case("nested", ("nested.bib",), (("parse", "nested.bib:2"),), ("nested-after",)),
+    # pybtex reads no value nested deeper than 100 braces: the title goes, the year stays.
+    Case(
+        "nested",
+        ("nested.bib",),
+        (("parse", "nested.bib:1"), ("missing-field", "nested.bib:1")),
+        ("nested-deep", "nested-after"),
+    ),
     Case("many-authors", ("many-authors.bib",), (), ("many-authors",)),
     Case("big-abstract", ("big-abstract.bib",), (), ("big-abstract",)),
 ]

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sphinxcontrib_publist.bib.decode import decode_bib
+from sphinxcontrib_publist.bib.bibtex.decode import decode_bib
 from sphinxcontrib_publist.bib.reader import read_bibliography
 from sphinxcontrib_publist.core.diagnostics import Subtype
 
