@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from .core.diagnostics import Diagnostic
 
-ENV_VERSION = 2
+ENV_VERSION = 3
 
 # docname -> {load key -> the problems of the files loaded together}
 Problems = dict[str, dict[str, tuple["Diagnostic", ...]]]

@@ -11,6 +11,7 @@ from ..bib.model import Publication
 from ..format.entry import FormattedEntry
 from ..select import NO_GROUPING, Group
 from ..select.interactive import Interactive
+from ..select.tabs import printed_tabs
 from . import labels
 from .chart import charts
 from .controls import list_data
@@ -70,9 +71,18 @@ def publication_list(
     if content.interactive is not None:
         root["ids"].append(list_anchor)
         root["data"].update(list_data(content.interactive))
-        root["tab_labels"] = [tab.label for tab in content.interactive.tabs]
+        root["tab_sections"] = _tab_sections(content.interactive)
     by_key = {publication.key: publication for publication in displayed}
     return root, record_details(root, by_key, content.details, content.details_dir)
+
+
+def _tab_sections(plan: Interactive) -> list[tuple[int, str]]:
+    """The tabs that builders without controls print as sections, by index and label."""
+    if plan.memberships is None:
+        return []
+    return [
+        (index, plan.tabs[index].label) for index in printed_tabs(plan.memberships, len(plan.tabs))
+    ]
 
 
 def unique_anchors(names: Sequence[str], taken: Container[str]) -> list[str]:

@@ -22,7 +22,7 @@ def expanded(pending: publist_pending) -> nodes.Element:
     """The nodes of one pending entry, with the download files Sphinx collected."""
     links = pending.get(LINKS_ATTRIBUTE)
     entry = render_entry(pending["entry"], pending["extra"], pending["abstracts"], links)
-    # Outside HTML a tabbed list repeats entries, and only the first keeps its id.
+    # The entry keeps the ids the document knows it by, its pending node's.
     entry["ids"] = list(pending["ids"])
     copy_download_files(pending, entry)
     return entry

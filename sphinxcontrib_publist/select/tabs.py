@@ -79,3 +79,23 @@ def tab_ids(tabs: Sequence[Tab]) -> tuple[str, ...]:
             name = f"{base}-{number}"
         ids.append(name)
     return tuple(ids)
+
+
+def printed_tabs(memberships: Sequence[Sequence[int]], tab_count: int) -> tuple[int, ...]:
+    """The tabs that paper prints as headed sections; ``()`` prints the list once, unheaded.
+
+    ``memberships`` gives, per entry, the tabs listing it. A tab listing every
+    entry (``all``) or none says nothing on paper and is left out. The others
+    become sections only if they partition the entries, each entry in exactly
+    one, so that every entry is still printed once; overlapping tabs would
+    print an entry, and its abstract, once per tab.
+    """
+    counts = [0] * tab_count
+    for tabs in memberships:
+        for index in tabs:
+            counts[index] += 1
+    sections = tuple(index for index, count in enumerate(counts) if 0 < count < len(memberships))
+    chosen = set(sections)
+    if not sections or any(len(chosen.intersection(tabs)) != 1 for tabs in memberships):
+        return ()
+    return sections

@@ -38,7 +38,7 @@ STEPS = (
         "post-transform",
         tab_sections.TabSections,
         380,
-        "outside HTML, tabs become sections; before 390, which may expand the copies it makes",
+        "outside HTML, partitioning tabs become sections; before 390, which may expand the entries",
     ),
     Step(
         "post-transform",
