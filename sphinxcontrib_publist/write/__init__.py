@@ -15,7 +15,16 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from . import assets, details_links, details_pages, downloads, expand, tab_sections
+from . import (
+    assets,
+    details_links,
+    details_pages,
+    downloads,
+    expand,
+    latex_package,
+    math_macros,
+    tab_sections,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -33,7 +42,19 @@ class Step:
 
 STEPS = (
     Step("config-inited", assets.add_static_path, 500, "html_static_path is fixed before builds"),
+    Step(
+        "config-inited",
+        math_macros.add_to_mathjax,
+        600,
+        "MathJax gets publist_math_macros once config.py's checks (500) have run",
+    ),
     Step("builder-inited", assets.add_static_assets, 500, "CSS and JS for HTML builders only"),
+    Step(
+        "builder-inited",
+        latex_package.add_package,
+        500,
+        "LaTeX builders only: publist.sty is written and loaded before any document",
+    ),
     Step(
         "post-transform",
         tab_sections.TabSections,
