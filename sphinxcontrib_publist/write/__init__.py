@@ -91,6 +91,12 @@ STEPS = (
         600,
         "last: search words for HTML, or full expansion for builders that do not stream",
     ),
+    Step(
+        "doctree-resolved",
+        latex_package.declare_characters,
+        650,
+        "pdflatex: after 600, the lists' text is final (tab sections, shown URLs)",
+    ),
     Step("html-collect-pages", details_pages.collect_pages, 500, "details pages after documents"),
     Step(
         "html-page-context",
