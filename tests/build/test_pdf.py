@@ -24,7 +24,7 @@ from sphinxcontrib_publist.format.pdflatex import spelling, unsettable
 from ..conftest import GENERATED_CONF, build, html_of, publist_warnings
 
 INSTALL = (
-    "apt-get install latexmk texlive-latex-recommended texlive-latex-extra "
+    "apt-get install make latexmk texlive-latex-recommended texlive-latex-extra "
     "texlive-fonts-recommended texlive-xetex tex-gyre fonts-freefont-otf poppler-utils"
 )
 
