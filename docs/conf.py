@@ -18,9 +18,8 @@ html_theme = "furo"
 html_title = f"sphinxcontrib-publist {release}"
 
 # One abstract in refs.bib writes its input vector as \x, an author's own macro:
-# define it for MathJax and for LaTeX so the formula renders in both.
-mathjax3_config = {"tex": {"macros": {"x": r"\mathbf{x}"}}}
-latex_elements = {"preamble": r"\newcommand{\x}{\mathbf{x}}"}
+# define it once, for MathJax in HTML and for LaTeX in the PDF.
+publist_math_macros = {"x": r"\mathbf{x}"}
 
 latex_documents = [
     ("index", "sphinxcontrib-publist.tex", "sphinxcontrib-publist", author, "manual"),

@@ -28,6 +28,5 @@ latex_documents = [
 man_pages = [("index", "kevin-swersky", "Publications of Kevin Swersky", [author], 7)]
 
 # One abstract writes its input vector as \x, its authors' own macro: define it
-# for MathJax in HTML and for LaTeX so the formula renders in both.
-mathjax3_config = {"tex": {"macros": {"x": r"\mathbf{x}"}}}
-latex_elements = {"preamble": r"\newcommand{\x}{\mathbf{x}}"}
+# once, for MathJax in HTML and for LaTeX in the PDF.
+publist_math_macros = {"x": r"\mathbf{x}"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import MISSING, Field, dataclass, field, fields
 from typing import TYPE_CHECKING, Any
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
 ABSTRACT_MODES = ("collapsed", "expanded", "hidden")
 DETAILS_MODES = ("none", "link", "pages")
 CHART_KINDS = ("none", "year")
+# A macro's name is a TeX control word, which MathJax takes too.
+MACRO_NAME = re.compile(r"[A-Za-z]+")
 
 
 def _is_str_list(value: object) -> bool:
@@ -41,6 +44,23 @@ def _is_str_mapping(value: object) -> bool:
     return isinstance(value, Mapping) and all(
         isinstance(key, str) and isinstance(item, str) for key, item in value.items()
     )
+
+
+def _is_math_macros(value: object) -> bool:
+    # MathJax's form: name -> definition, or [definition, number of arguments].
+    return isinstance(value, Mapping) and all(
+        isinstance(name, str) and MACRO_NAME.fullmatch(name) and _is_macro(definition)
+        for name, definition in value.items()
+    )
+
+
+def _is_macro(definition: object) -> bool:
+    if isinstance(definition, str):
+        return True
+    if not isinstance(definition, (list, tuple)) or len(definition) != 2:
+        return False
+    body, arguments = definition
+    return isinstance(body, str) and type(arguments) is int and 0 <= arguments <= 9
 
 
 def _is_optional_str_list(value: object) -> bool:
@@ -160,6 +180,14 @@ class PublistConfig:
     max_authors: Any = field(
         default=None,
         metadata=_meta(_is_optional_count, "Author names shown before 'and N more' (None: all)."),
+    )
+    math_macros: Any = field(
+        default_factory=dict,
+        metadata=_meta(
+            _is_math_macros,
+            "Math macros for MathJax and LaTeX: name → definition, or [definition, arguments].",
+            types=(dict,),
+        ),
     )
     citation_field: Any = field(
         default=None,

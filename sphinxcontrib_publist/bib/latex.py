@@ -36,7 +36,10 @@ class Conversion:
 
 
 def latex_to_rich(source: str) -> Conversion:
-    """Convert a bib field's LaTeX to rich text; never raises."""
+    """Convert a bib field's LaTeX to rich text, composed (NFC) as the web expects; never raises."""
+    # Decomposed text (u + combining diaeresis, as some systems paste it) becomes
+    # the one character (ü) that fonts and LaTeX's input encodings know.
+    source = unicodedata.normalize("NFC", source)
     if not _NEEDS_PARSING.search(source):
         value = _squeeze_spaces(source).strip(" ")
         return Conversion((Text(value),) if value else ())
@@ -59,6 +62,8 @@ _ACCENT_ARGUMENT = re.compile(
     r"\s*(?:\{(?:\s*\\(?P<braced_word>[A-Za-z]+)\s*|(?P<braced_text>[^\\{}$%]*))\}"
     r"|\\(?P<word>[A-Za-z]+)(?![A-Za-z])\s*|(?P<char>[^\\{}\s$%]))"
 )
+# An accent whose argument is another accent: \~{\^e}, Vietnamese's ễ.
+_NESTED_ACCENT = re.compile(r"\s*(?P<brace>\{)?\s*\\(?P<command>[^A-Za-z]|[A-Za-z]+(?![A-Za-z]))")
 _CHAR_CODE = re.compile(
     r"\s*(?:`\\?(?P<char>.)|\"(?P<hex>[0-9A-Fa-f]{1,6})|'(?P<oct>[0-7]{1,7})|(?P<dec>\d{1,7}))"
 )
@@ -265,6 +270,15 @@ class _Converter:
         return self._brace_pairs
 
     def accent(self, command: str) -> None:
+        marks = [tables.ACCENTS[command]]
+        while (nested := _NESTED_ACCENT.match(self.source, self.pos)) is not None:
+            if nested.group("command") not in tables.ACCENTS:
+                break
+            self.pos = nested.end()
+            marks.append(tables.ACCENTS[nested.group("command")])
+            if nested.group("brace"):
+                # Its closing brace ends the group as any other does.
+                self.marks.append((_GROUP, ""))
         match = _ACCENT_ARGUMENT.match(self.source, self.pos)
         if match is None:
             return
@@ -280,7 +294,9 @@ class _Converter:
             self.emit(tables.SPACING_ACCENTS.get(command, ""))
             return
         base = tables.DOTLESS.get(base, base)
-        self.emit(unicodedata.normalize("NFC", base[0] + tables.ACCENTS[command] + base[1:]))
+        # The innermost accent's mark first; NFC orders marks above and below.
+        composed = base[0] + "".join(reversed(marks)) + base[1:]
+        self.emit(unicodedata.normalize("NFC", composed))
 
     def url(self) -> None:
         raw = self.verbatim_argument()

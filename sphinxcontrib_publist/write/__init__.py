@@ -15,7 +15,16 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from . import assets, details_links, details_pages, downloads, expand, tab_sections
+from . import (
+    assets,
+    details_links,
+    details_pages,
+    downloads,
+    expand,
+    latex_package,
+    math_macros,
+    tab_sections,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -33,7 +42,19 @@ class Step:
 
 STEPS = (
     Step("config-inited", assets.add_static_path, 500, "html_static_path is fixed before builds"),
+    Step(
+        "config-inited",
+        math_macros.add_to_mathjax,
+        600,
+        "MathJax gets publist_math_macros once config.py's checks (500) have run",
+    ),
     Step("builder-inited", assets.add_static_assets, 500, "CSS and JS for HTML builders only"),
+    Step(
+        "builder-inited",
+        latex_package.add_package,
+        500,
+        "LaTeX builders only: publist.sty is written and loaded before any document",
+    ),
     Step(
         "post-transform",
         tab_sections.TabSections,
@@ -69,6 +90,12 @@ STEPS = (
         expand.prepare_for_writer,
         600,
         "last: search words for HTML, or full expansion for builders that do not stream",
+    ),
+    Step(
+        "doctree-resolved",
+        latex_package.declare_characters,
+        650,
+        "pdflatex: after 600, the lists' text is final (tab sections, shown URLs)",
     ),
     Step("html-collect-pages", details_pages.collect_pages, 500, "details pages after documents"),
     Step(
