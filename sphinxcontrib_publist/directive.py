@@ -17,6 +17,7 @@ from .config import PublistConfig
 from .core.diagnostics import Diagnostic, Subtype
 from .environment import domain_of
 from .format.bibtex import bibliography_to_bibtex
+from .format.csl_style import CSL_PREFIX, csl_locale, csl_path
 from .format.styles import format_entries, style_exists
 from .log import warn, warn_diagnostic
 from .nodes.list import ListContent, publication_list
@@ -53,7 +54,13 @@ class PublicationsDirective(SphinxDirective):
                 choose(publications, spec.keys, spec.filter, spec.sort, keep_key_order, spec.limit)
             )
             formatted = self._reported(
-                format_entries(shown, spec.style, spec.format_options(config))
+                format_entries(
+                    shown,
+                    self._style(spec.style, from_config="style" not in self.options),
+                    spec.format_options(config),
+                    csl_locale(self.config.language),
+                    self._cache_dir,
+                )
             )
             groups = group_publications(shown, spec.group_by)
             displayed = [publication for group in groups for publication in group.publications]
@@ -108,8 +115,7 @@ class PublicationsDirective(SphinxDirective):
             _, path = self.env.relfn2path("/" + name if from_config else name, self.env.docname)
             self.env.note_dependency(path)
             paths.append(path)
-        cache_dir = str(Path(self.env.doctreedir) / "publist")
-        loaded = load.load(paths, load.build_date(), cache_dir, tuple(config.link_fields))
+        loaded = load.load(paths, load.build_date(), self._cache_dir, tuple(config.link_fields))
         # A file's own problems are reported once per build, by the domain; an
         # unreadable file is reported here, where the directive names it.
         located = [problem for problem in loaded.diagnostics if problem.source]
@@ -118,6 +124,21 @@ class PublicationsDirective(SphinxDirective):
             if not problem.source:
                 warn_diagnostic(problem, self.get_location())
         return list(loaded.publications)
+
+    @property
+    def _cache_dir(self) -> str:
+        return str(Path(self.env.doctreedir) / "publist")
+
+    def _style(self, style: str, from_config: bool) -> str:
+        """The style, a ``.csl`` file's path resolved as the bib files' are."""
+        path = csl_path(style)
+        if path is None:
+            return style
+        _, resolved = self.env.relfn2path(
+            "/" + path.lstrip("/") if from_config else path, self.env.docname
+        )
+        self.env.note_dependency(resolved)
+        return CSL_PREFIX + resolved
 
     def _local_file(self, url: str, bib_path: str) -> str | None:
         document_dir = os.path.dirname(self.env.doc2path(self.env.docname))

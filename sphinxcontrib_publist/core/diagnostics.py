@@ -14,6 +14,7 @@ class Subtype(str, enum.Enum):
     DUPLICATE_KEY = "duplicate-key"
     CROSSREF = "crossref"
     MISSING_FIELD = "missing-field"
+    STYLE = "style"
     OPTION = "option"
     FILTER = "filter"
     LATEX = "latex"
