@@ -161,11 +161,20 @@ def _close(stack: list[_Frame], slots: Slots) -> None:
 def _merged(items: list[Inline]) -> RichText:
     merged: list[Inline] = []
     for item in items:
+        if isinstance(item, Text) and merged and _ends_with_period(merged[-1]):
+            # citeproc sees the marker after "J." and adds the list's "." again.
+            item = Text(item.value.removeprefix("."))
+            if not item.value:
+                continue
         if isinstance(item, Text) and merged and isinstance(merged[-1], Text):
             merged[-1] = Text(merged[-1].value + item.value)
         else:
             merged.append(item)
     return tuple(merged)
+
+
+def _ends_with_period(item: Inline) -> bool:
+    return isinstance(item, Name) and item.text.endswith(".")
 
 
 def _with_url_prefix(parent: list[Inline], url: str, content: RichText) -> RichText:
