@@ -68,7 +68,7 @@ def test_csl_json_keeps_what_a_cv_needs() -> None:
         "container-title": "Scientific Memoirs",
         "volume": "3",
         "issue": "2",
-        "page": "1–10",
+        "page": "1\u201310",
         "DOI": "10.1000/xyz",
         "URL": "https://example.org/notes",
         "author": [
@@ -127,14 +127,18 @@ def test_markers_in_bib_text_are_removed_and_unmatched_ones_ignored() -> None:
         (
             "csl:apa",
             "Lovelace, A.",
-            "Lovelace, A., Babbage, C., & van der Berg, J. P. (2024). Notes on x^2 and "
-            "engines. Scientific Memoirs, 3(2), 1–10. https://doi.org/10.1000/xyz",
+            (
+                "Lovelace, A., Babbage, C., & van der Berg, J. P. (2024). Notes on x^2 and "
+                "engines. Scientific Memoirs, 3(2), 1\u201310. https://doi.org/10.1000/xyz"
+            ),
         ),
         (
             "csl:ieee",
             "A. Lovelace",
-            "A. Lovelace, C. Babbage, and J. P. van der Berg, “Notes on x^2 and engines”, "
-            "Scientific Memoirs, vol. 3, no. 2, pp. 1–10, Mar. 2024, doi: 10.1000/xyz.",
+            (
+                "A. Lovelace, C. Babbage, and J. P. van der Berg, “Notes on x^2 and engines”, "
+                "Scientific Memoirs, vol. 3, no. 2, pp. 1\u201310, Mar. 2024, doi: 10.1000/xyz."
+            ),
         ),
     ],
 )
