@@ -113,7 +113,10 @@ class PublistConfig:
         ),
     )
     style: str = field(
-        default="default", metadata=_meta(_is_str, "Entry style: 'default' or a pybtex style.")
+        default="default",
+        metadata=_meta(
+            _is_str, "Entry style: 'default', a pybtex style, or csl:<style id or .csl file>."
+        ),
     )
     sort: str = field(default="-year, title", metadata=_meta(_is_str, "Default sort keys."))
     group_by: str = field(
