@@ -14,10 +14,13 @@ from pathlib import Path
 
 from floor import write_floor_page
 
-TOOLS = ("ours", "bibtex", "floor")
+TOOLS = ("ours", "csl", "bibtex", "floor")
 OUR_EXTENSION = "sphinxcontrib_publist"
 # Options tried in this order; each is dropped if the extension rejects it.
 OUR_OPTIONS = {"controls": "sort, search", "abstracts": "collapsed"}
+# "csl" is ours with a CSL style (citeproc-py, the csl extra), measured at one size only.
+CSL_STYLE = "csl:apa"
+CSL_DATASET = "synthetic 1,000"
 
 INDEX_RST = """\
 Benchmark
@@ -86,7 +89,8 @@ def write_project(
         (src / "pubs.rst").write_text(BIBTEX_PUBS_RST, encoding="utf-8")
     else:
         write_conf(src, [OUR_EXTENSION])
-        (src / "pubs.rst").write_text(our_pubs_rst(options), encoding="utf-8")
+        styled = {**options, "style": CSL_STYLE} if tool == "csl" else options
+        (src / "pubs.rst").write_text(our_pubs_rst(styled), encoding="utf-8")
 
 
 def write_empty_project(src: Path) -> None:

@@ -12,6 +12,7 @@ from measure import Scenario
 
 TARGET_SIZE = 5000
 LARGE_SIZE = 20000
+CSL_SIZE = 1000
 METRICS: tuple[tuple[str, str], ...] = (
     ("clean", "clean"),
     ("parallel_clean", "-j 2 clean"),
@@ -71,7 +72,7 @@ def medians_table(datasets: Sequence[Dataset], scenarios: ScenarioTable) -> list
     header += ["re-read on edit", "-j 2 HTML identical"]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for dataset in datasets:
-        for tool in ("ours", "bibtex", "floor"):
+        for tool in ("ours", "csl", "bibtex", "floor"):
             runs = scenarios.get((dataset.name, tool))
             if not runs:
                 continue
@@ -84,11 +85,13 @@ def medians_table(datasets: Sequence[Dataset], scenarios: ScenarioTable) -> list
     return lines
 
 
-def ratio_table(datasets: Sequence[Dataset], scenarios: ScenarioTable, other: str) -> list[str]:
+def ratio_table(
+    datasets: Sequence[Dataset], scenarios: ScenarioTable, other: str, mine: str = "ours"
+) -> list[str]:
     header = ["data set", *(label for _, label in METRICS)]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for dataset in datasets:
-        ours, theirs = (scenarios.get((dataset.name, tool)) for tool in ("ours", other))
+        ours, theirs = (scenarios.get((dataset.name, tool)) for tool in (mine, other))
         if not ours or not theirs:
             continue
         ours_m, theirs_m = medians(ours), medians(theirs)
@@ -176,6 +179,18 @@ def targets(scenarios: ScenarioTable, empty_no_change: float | None, size: int) 
     return checks
 
 
+def csl_target(scenarios: ScenarioTable) -> Target:
+    """A CSL style's edit-one rebuild within 1.5x the default style's, at 1,000 entries."""
+    name = synthetic_name(CSL_SIZE)
+    csl, ours = (scenarios.get((name, tool)) for tool in ("csl", "ours"))
+    return check_ratio(
+        f"CSL (APA) edit one ≤ 1.5x default style's at {CSL_SIZE:,}",
+        medians(csl)["edit_one"] if csl else None,
+        medians(ours)["edit_one"] if ours else None,
+        1.5,
+    )
+
+
 def target_size(datasets: Sequence[Dataset]) -> int:
     """5,000 when measured, else the largest synthetic size (for quick runs)."""
     sizes = [int(d.slug.split("-")[1]) for d in datasets if d.slug.startswith("synthetic-")]
@@ -206,8 +221,12 @@ def render_report(
     lines += section("Ratio ours / sphinxcontrib-bibtex")
     lines += ratio_table(datasets, scenarios, "bibtex")
     lines += section("Ratio ours / floor") + ratio_table(datasets, scenarios, "floor")
+    if any(tool == "csl" for _, tool in scenarios):
+        lines += section("Ratio CSL (APA) / default style")
+        lines += ratio_table(datasets, scenarios, "ours", mine="csl")
     lines += [*section("Targets"), "| target | measured | result |", "|---|---|---|"]
     lines += [
         target.line() for target in targets(scenarios, empty_no_change, target_size(datasets))
     ]
+    lines.append(csl_target(scenarios).line())
     return "\n".join(lines) + "\n"

@@ -33,7 +33,14 @@ from measure import (
     run_scenario,
     sphinx_build,
 )
-from projects import OUR_OPTIONS, TOOLS, prepare_floor, write_empty_project, write_project
+from projects import (
+    CSL_DATASET,
+    OUR_OPTIONS,
+    TOOLS,
+    prepare_floor,
+    write_empty_project,
+    write_project,
+)
 from report import Dataset, render_report
 
 HERE = Path(__file__).resolve().parent
@@ -72,7 +79,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (median)")
     parser.add_argument("--quick", action="store_true", help="sizes 100,1000 and one run")
     parser.add_argument("--profile", action="store_true", help="profile ours at 5,000 entries")
-    parser.add_argument("--tools", default=",".join(TOOLS), help="subset of ours,bibtex,floor")
+    parser.add_argument("--tools", default=",".join(TOOLS), help="subset of ours,csl,bibtex,floor")
     parser.add_argument(
         "--reuse", action="store_true", help="take the other tools' figures from the last runs"
     )
@@ -146,7 +153,7 @@ def measure_dataset(results: Results, dataset: Dataset, tools: Sequence[str], ru
     for run in range(runs):
         measure_empty(results)
         for tool in tools:
-            if tool in slow:
+            if tool in slow or (tool == "csl" and dataset.name != CSL_DATASET):
                 continue
             work = WORK / "runs" / dataset.slug / tool
             write_project(tool, work / "src", dataset.bib, dataset.floor_rst, results.our_options)
@@ -177,10 +184,10 @@ def profile_ours(dataset: Dataset, options: dict[str, str]) -> Path:
 def run(args: argparse.Namespace, emit: Callable[[str], None]) -> Results:
     results = Results()
     tools = list(args.tools)
-    if "ours" in tools:
+    if "ours" in tools or "csl" in tools:
         options = probe_our_options()
         if options is None:
-            tools.remove("ours")
+            tools = [tool for tool in tools if tool not in ("ours", "csl")]
             results.notes.append("ours: the `publications` directive is not available yet.")
         else:
             results.our_options = options
