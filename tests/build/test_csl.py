@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 from bs4 import Tag
 
-from sphinxcontrib_publist.format import csl_style
-
 from ..helpers import DATA, GENERATED_CONF, build, html_of, location_of, publist_warnings, soup_of
+from ..unit.samples import recorded_csl_renders
 
 BIB = r"""@article{owner2024,
   author = {Lovelace, Ada and Babbage, Charles},
@@ -120,14 +119,7 @@ def test_a_csl_file_relative_to_the_document(tmp_path: Path) -> None:
 def test_rebuild_after_editing_one_entry_formats_that_entry(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    calls: list[str] = []
-    render = csl_style._render
-
-    def counting(style: object, item: dict[str, object]) -> str:
-        calls.append(str(item["title"]))
-        return render(style, item)
-
-    monkeypatch.setattr(csl_style, "_render", counting)
+    calls = recorded_csl_renders(monkeypatch, "title")
     srcdir = _project(tmp_path, "   :style: csl:apa\n")
     build(srcdir, "html")
     assert len(calls) == 2

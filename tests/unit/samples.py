@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from types import MappingProxyType
 
+import pytest
 from pybtex.database import Entry
 
 from sphinxcontrib_publist.bib.convert import build_publications
@@ -180,3 +181,18 @@ PRIME = lab_pub(
 )
 ALIGN = lab_pub("align", "Learning Hard Alignments", 2017, (("Dieterich", "Lawson"),))
 LAB = (PRIME, JEM, FAIR, ALIGN)
+
+
+def recorded_csl_renders(monkeypatch: pytest.MonkeyPatch, field: str) -> list[str]:
+    """Record ``field`` of every CSL-JSON item citeproc formats (cache misses) from now on."""
+    from sphinxcontrib_publist.format import csl_style
+
+    calls: list[str] = []
+    render = csl_style._render
+
+    def recording(style: object, item: dict[str, object]) -> str:
+        calls.append(str(item[field]))
+        return render(style, item)
+
+    monkeypatch.setattr(csl_style, "_render", recording)
+    return calls

@@ -15,7 +15,7 @@ from sphinxcontrib_publist.format.csl_json import csl_item
 from sphinxcontrib_publist.format.csl_text import FORMATTER, LinkTo, Slots, clean, to_rich
 from sphinxcontrib_publist.format.styles import format_entries
 
-from ..samples import converted, format_options
+from ..samples import converted, format_options, recorded_csl_renders
 
 PUBLICATIONS = converted(
     (
@@ -208,14 +208,7 @@ def test_an_entry_citeproc_cannot_format_is_shown_in_the_default_layout(
 
 
 def test_outputs_are_cached_by_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[str] = []
-    render = csl_style._render
-
-    def counting(style: object, item: dict[str, object]) -> str:
-        calls.append(str(item["id"]))
-        return render(style, item)
-
-    monkeypatch.setattr(csl_style, "_render", counting)
+    calls = recorded_csl_renders(monkeypatch, "id")
     first, _ = format_entries(PUBLICATIONS, "csl:apa", OWNER, cache_dir=str(tmp_path))
     edited = converted(
         (
