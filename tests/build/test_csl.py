@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -167,3 +168,41 @@ def test_an_entry_the_style_cannot_format_warns_at_the_entry(tmp_path: Path) -> 
     assert entries[0].select_one(".publist-citation") is not None
     assert entries[1].select_one(".publist-citation") is None
     assert entries[1].select_one(".publist-title").get_text() == "On Engines"
+
+
+def test_conf_style_file_is_relative_to_the_source_dir_and_language_sets_the_locale(
+    tmp_path: Path,
+) -> None:
+    srcdir = _project(tmp_path)
+    (srcdir / "styles").mkdir()
+    (srcdir / "styles" / "mine.csl").write_bytes(Path(csl_style_file("ieee")).read_bytes())
+    (srcdir / "sub").mkdir()
+    (srcdir / "sub" / "page.rst").write_text(
+        "Page\n====\n\n.. publications:: ../refs.bib\n   :sort: key\n", encoding="utf-8"
+    )
+    app = build(
+        srcdir,
+        "html",
+        confoverrides={"publist_style": "csl:styles/mine.csl", "language": "de"},
+    )
+    assert publist_warnings(app) == []
+    citation = _citations(html_of(app, "sub/page"), 0)[0]
+    assert _text(citation).startswith("[1] A. Lovelace und C. Babbage,")
+
+
+def test_parallel_build_matches_the_serial_one(tmp_path: Path) -> None:
+    srcdir = _project(tmp_path, "   :style: csl:ieee\n")
+    # Enough documents for both processes to read lists and write the cache.
+    pages = ("index", *(f"page{number}" for number in range(6)))
+    for name in pages[1:]:
+        (srcdir / f"{name}.rst").write_text(
+            f"{name}\n=====\n\n.. publications:: refs.bib\n   :style: csl:apa\n",
+            encoding="utf-8",
+        )
+    serial = build(srcdir, "html")
+    serial_lists = [str(html_of(serial, name).select_one(".publist")) for name in pages]
+    shutil.rmtree(serial.outdir)
+    parallel = build(srcdir, "html", freshenv=True, parallel=2)
+    assert publist_warnings(parallel) == []
+    assert [str(html_of(parallel, name).select_one(".publist")) for name in pages] == serial_lists
+    assert "&amp; Babbage, C. (2024)" in serial_lists[1]
