@@ -49,6 +49,7 @@ FIELD_VARIABLES: dict[str, tuple[str, ...]] = {
     "ISBN": ("isbn",),
     "ISSN": ("issn",),
     "note": ("note",),
+    "abstract": ("abstract",),
     "language": ("langid", "language"),
 }
 

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..bib.badges import award
 from ..bib.convert import FORTHCOMING_NOTE
 from ..bib.model import Publication
 from ..core.diagnostics import Diagnostic, Subtype
@@ -154,6 +155,7 @@ def _load_style(name: str, locale: str) -> tuple[_Style | None, Diagnostic]:
 def _style_file(name: str) -> tuple[str | None, str]:
     if name.lower().endswith(".csl"):
         return name, ""
+    name = name.lower()
     if not _STYLE_ID.fullmatch(name):
         return None, f"{name!r} is no CSL style id (such as apa or ieee)"
     try:
@@ -172,6 +174,9 @@ def _style_file(name: str) -> tuple[str | None, str]:
 
 def _marked_item(publication: Publication, options: FormatOptions, slots: Slots) -> CslItem:
     item: CslItem = _cleaned(csl_item(publication))
+    if "note" in item and award(publication) == publication.fields.get("note", "").strip():
+        # The award's badge shows it: the reference does not repeat it.
+        del item["note"]
     if any(not isinstance(part, Text) for part in publication.title) and "title" in item:
         item["title"] = slots.span(publication.title, item["title"])
     url = safe_url(item.get("URL", ""))

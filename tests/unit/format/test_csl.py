@@ -15,6 +15,7 @@ from sphinxcontrib_publist.format.csl_json import csl_item
 from sphinxcontrib_publist.format.csl_text import FORMATTER, LinkTo, Slots, clean, to_rich
 from sphinxcontrib_publist.format.styles import format_entries
 
+from ...helpers import DATA
 from ..samples import converted, format_options, recorded_csl_renders
 
 PUBLICATIONS = converted(
@@ -32,6 +33,7 @@ PUBLICATIONS = converted(
             "pages": "1--10",
             "doi": "10.1000/xyz",
             "url": "https://example.org/notes",
+            "note": "Best Paper Award",
         },
     ),
     (
@@ -71,6 +73,7 @@ def test_csl_json_keeps_what_a_cv_needs() -> None:
         "page": "1\u201310",
         "DOI": "10.1000/xyz",
         "URL": "https://example.org/notes",
+        "note": "Best Paper Award",
         "author": [
             {"family": "Lovelace", "given": "Ada"},
             {"family": "Babbage", "given": "Charles"},
@@ -161,6 +164,22 @@ def test_numeric_styles_number_the_list_in_its_order() -> None:
     assert not plain(entries[1].reference).startswith("[")
     apa, _ = format_entries(PUBLICATIONS, "csl:apa", OWNER)
     assert [entry.label for entry in apa] == ["", "", ""]
+
+
+def test_an_award_note_is_left_to_its_badge() -> None:
+    # This style prints an entry's note after its title.
+    style = f"csl:{DATA / 'thesis-fails.csl'}"
+    entries, _ = format_entries(PUBLICATIONS, style, OWNER)
+    assert plain(entries[0].reference).endswith("Notes on x^2 and engines.")
+    noted = converted(
+        ("noted", "misc", {"author": "Doe, Jo", "title": "Talk", "note": "Invited", "year": "2020"})
+    )
+    assert plain(format_entries(noted, style, OWNER)[0][0].reference) == "Jo Doe. Talk. Invited."
+
+
+def test_style_ids_ignore_case() -> None:
+    entries, problems = format_entries(PUBLICATIONS[:1], "csl:APA", OWNER)
+    assert problems == [] and entries[0].reference
 
 
 def test_unknown_style_falls_back_to_the_default_with_one_warning() -> None:
