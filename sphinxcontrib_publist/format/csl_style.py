@@ -126,6 +126,7 @@ def format_with_csl(
 def _load_style(name: str, locale: str) -> tuple[_Style | None, Diagnostic]:
     fallback = "; using the default style"
     try:
+        import citeproc
         from citeproc import CitationStylesStyle
         from lxml import etree
     except ImportError:
@@ -148,7 +149,9 @@ def _load_style(name: str, locale: str) -> tuple[_Style | None, Diagnostic]:
     except (OSError, ValueError, etree.Error, AttributeError, TypeError, KeyError) as error:
         message = f"cannot read CSL style {name!r} ({type(error).__name__}: {error}){fallback}"
         return None, Diagnostic(message, Subtype.OPTION)
-    digest = hashlib.sha256(source).hexdigest()
+    # citeproc-py's own version too: its locales and its output change with it.
+    version = str(getattr(citeproc, "__version__", "")).encode()
+    digest = hashlib.sha256(source + b"\0" + version).hexdigest()
     return _Style(style, digest, numeric), Diagnostic("", Subtype.OPTION)
 
 

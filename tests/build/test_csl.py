@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -206,3 +207,15 @@ def test_parallel_build_matches_the_serial_one(tmp_path: Path) -> None:
     assert publist_warnings(parallel) == []
     assert [str(html_of(parallel, name).select_one(".publist")) for name in pages] == serial_lists
     assert "&amp; Babbage, C. (2024)" in serial_lists[1]
+
+
+def test_without_citeproc_one_warning_says_how_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "citeproc", None)
+    app = build(_project(tmp_path, "   :style: csl:apa\n"), "html")
+    warnings = publist_warnings(app)
+    assert len(warnings) == 1 and "[publist.option]" in warnings[0]
+    assert 'pip install "sphinxcontrib-publist[csl]"' in warnings[0]
+    assert location_of(warnings[0]).endswith("index.rst:4")
+    assert len(html_of(app).select(".publist-entry .publist-title")) == 2
