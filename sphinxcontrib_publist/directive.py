@@ -17,7 +17,7 @@ from .config import PublistConfig
 from .core.diagnostics import Diagnostic, Subtype
 from .environment import domain_of
 from .format.bibtex import bibliography_to_bibtex
-from .format.csl_style import CSL_PREFIX, csl_locale, csl_path
+from .format.csl.style import CSL_PREFIX, csl_locale, csl_path
 from .format.styles import format_entries, style_exists
 from .log import warn, warn_diagnostic
 from .nodes.list import ListContent, publication_list

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from ..bib.model import Publication
 from ..core.diagnostics import Diagnostic
-from .csl_style import DEFAULT_LOCALE, format_with_csl, is_csl
+from .csl.style import DEFAULT_LOCALE, format_with_csl, is_csl
 from .default_style import format_default
 from .entry import FormatOptions, FormattedEntry
 from .pybtex_style import format_with_pybtex, pybtex_style_exists

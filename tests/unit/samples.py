@@ -185,7 +185,7 @@ LAB = (PRIME, JEM, FAIR, ALIGN)
 
 def recorded_csl_renders(monkeypatch: pytest.MonkeyPatch, field: str) -> list[str]:
     """Record ``field`` of every CSL-JSON item citeproc formats (cache misses) from now on."""
-    from sphinxcontrib_publist.format import csl_style
+    from sphinxcontrib_publist.format.csl import style as csl_style
 
     calls: list[str] = []
     render = csl_style._render

@@ -10,9 +10,9 @@ import pytest
 from sphinxcontrib_publist.core.diagnostics import Subtype
 from sphinxcontrib_publist.core.richtext import Link, Math, Name, Styled, Text
 from sphinxcontrib_publist.core.richtext import plain_text as plain
-from sphinxcontrib_publist.format import csl_style
+from sphinxcontrib_publist.format.csl import style as csl_style
+from sphinxcontrib_publist.format.csl.markers import FORMATTER, LinkTo, Slots, clean, to_rich
 from sphinxcontrib_publist.format.csl_json import csl_item
-from sphinxcontrib_publist.format.csl_text import FORMATTER, LinkTo, Slots, clean, to_rich
 from sphinxcontrib_publist.format.styles import format_entries
 
 from ...helpers import DATA

