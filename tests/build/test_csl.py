@@ -219,3 +219,26 @@ def test_without_citeproc_one_warning_says_how_to_install(
     assert 'pip install "sphinxcontrib-publist[csl]"' in warnings[0]
     assert location_of(warnings[0]).endswith("index.rst:4")
     assert len(html_of(app).select(".publist-entry .publist-title")) == 2
+
+
+@pytest.mark.parametrize("style", ["csl:apa", "csl:ieee"])
+def test_status_badges_and_details_pages_as_in_every_style(tmp_path: Path, style: str) -> None:
+    srcdir = _project(tmp_path, f"   :style: {style}\n   :details: pages\n")
+    bib = srcdir / "refs.bib"
+    bib.write_text(
+        bib.read_text(encoding="utf-8").replace("year = {2020}", "year = {2031}")
+        + "@misc{award2019, author = {Somerville, Mary}, title = {Tides}, year = {2019},"
+        " note = {Best Paper Award}}\n",
+        encoding="utf-8",
+    )
+    app = build(srcdir, "html", confoverrides={"publist_sort": "key"})
+    assert publist_warnings(app) == []
+    shown = {entry["id"]: entry for entry in html_of(app).select(".publist-entry")}
+    assert shown["thesis2020"].get_text().count("(to appear)") == 1
+    assert len(shown["award2019"].select(".publist-badge-award")) == 1
+    assert shown["award2019"].get_text().count("Best Paper Award") == 1
+    details = shown["owner2024"].select_one(".publist-details-link a")
+    assert details is not None
+    page = html_of(app, "publications/owner2024")
+    authors = page.select_one(".publist-details .publist-authors")
+    assert [node.get_text() for node in authors.select(".publist-me")] == ["Ada Lovelace"]
