@@ -13,9 +13,10 @@ from pybtex.plugin import find_plugin
 from pybtex.richtext import BaseMultipartText, HRef, String, Symbol, Tag
 from pybtex.style.template import tag
 
-from ..bib.convert import FORTHCOMING_NOTE, parse_person
+from ..bib.dates import FORTHCOMING_NOTE
 from ..bib.latex import latex_to_rich
 from ..bib.model import Publication
+from ..bib.people import parse_person
 from ..core.diagnostics import Diagnostic, Subtype
 from ..core.richtext import Inline, Link, Name, RichText, Styled, Text, plain_text
 from ..core.urls import safe_url
