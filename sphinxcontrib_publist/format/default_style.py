@@ -14,10 +14,12 @@ def format_default(publication: Publication, options: FormatOptions) -> Formatte
     Every style starts from these parts, which the details page shows.
     """
     people = publication.authors or publication.editors
+    more = publication.more_authors if publication.authors else publication.more_editors
     return FormattedEntry(
         key=publication.key,
         title=publication.title,
         authors=tuple(marked_name(person, options) for person in people),
+        more_authors=more,
         venue=publication.venue,
         year=str(publication.year) if publication.year is not None else "",
         forthcoming=publication.forthcoming,
@@ -33,4 +35,5 @@ def marked_name(person: Person, options: FormatOptions, text: str | None = None)
         highlighted=options.highlight.matches(person),
         url=links.get(person) if links else None,
         omitted=options.omit.matches(person),
+        marks=person.marks,
     )

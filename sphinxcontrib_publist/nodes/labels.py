@@ -173,6 +173,11 @@ def more_authors(count: int) -> str:
     return str(_("and {count} more")).format(count=count)
 
 
+def et_al() -> str:
+    """What ends an author line whose source says ``and others``."""
+    return str(_("et al."))
+
+
 def badge_label(kind: str, detail: str) -> str:
     """The text of one status badge."""
     if kind == "award":

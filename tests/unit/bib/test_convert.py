@@ -206,7 +206,7 @@ def test_a_person_named_others_inside_the_list_is_a_name() -> None:
         ("Kim Lee$^\\dagger$", "Lee", "†"),
         ("Kim Lee$^{*\\dagger}$", "Lee", "*†"),
         ("*Pang, Ce", "Pang", "*"),
-        ("Qiu, Chenxi and ∗Yadav, Sourabh", "Yadav", "*"),
+        ("Qiu, Chenxi and \u2217Yadav, Sourabh", "Yadav", "*"),
         ("Kim Lee", "Lee", ""),
         ("Thomas {\\v S}uster", "Šuster", ""),
         ("Star, Ringo", "Star", ""),
