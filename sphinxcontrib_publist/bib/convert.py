@@ -12,7 +12,7 @@ from pybtex.database import Entry
 
 from ..core.diagnostics import Diagnostic, Subtype
 from ..core.richtext import EMPTY, RichText, plain_text, text
-from ..core.urls import doi_url, safe_url
+from ..core.urls import doi_url, has_space, safe_url
 from .dates import date_parts, is_forthcoming, visible_year, year_says_forthcoming
 from .journals import journal_source
 from .latex import Conversion, latex_to_rich
@@ -269,12 +269,17 @@ def _main_url(
 ) -> str | None:
     url = fields.get("url", "").strip()
     if url:
-        # Some exports list several URLs in one field ("a; b"): the first web one wins.
-        listed = [part for part in URL_SEPARATOR.split(url) if WEB_URL.match(part)]
+        # Some exports list several URLs in one field ("a; b"), or one in a sentence:
+        # the first web one wins. A URL with a space inside is neither: cut at the
+        # space, it would link somewhere else.
+        parts = [part for part in URL_SEPARATOR.split(url) if part]
+        spaced = WEB_URL.match(url) is not None and not all("://" in part for part in parts)
+        listed = [] if spaced else [part for part in parts if WEB_URL.match(part)]
         safe = next(filter(None, map(safe_url, [url, *listed])), None)
         if safe:
             return safe
-        message = f"entry {item.key!r}: url {url!r} is not http(s) or relative; dropped"
+        wrong = "has a space inside" if has_space(url) else "is not http(s) or relative"
+        message = f"entry {item.key!r}: url {url!r} {wrong}; dropped"
         diagnostics.append(Diagnostic(message, Subtype.LINK, item.source, item.line))
     doi = fields.get("doi", "").strip()
     return doi_url(doi) if doi else None

@@ -134,11 +134,15 @@ LINK_LABELS = (
     _("URL"),
     _("DOI"),
     _("arXiv"),
+    _("HTML"),
     _("PDF"),
+    _("Supplementary"),
     _("Code"),
     _("Slides"),
     _("Video"),
     _("Poster"),
+    _("Blog"),
+    _("Website"),
     _("Project"),
 )
 
