@@ -142,3 +142,26 @@ def test_no_indexer_is_told_of_an_author_named_others() -> None:
     assert [value for name, value in tags if name == "citation_author"] == ["Madelung, Otfried"]
     assert "others" not in json.dumps(json_ld(record, "https://example.org/p.html")).lower()
     assert "others" not in coins(record).lower()
+
+
+@pytest.mark.parametrize(
+    ("fields", "shown"),
+    [
+        # xampl.bib's misc-minimal.
+        (
+            {"key": "Missilany", "note": "This is a minimal MISC entry"},
+            "This is a minimal MISC entry",
+        ),
+        ({}, "misc-minimal"),
+    ],
+)
+def test_an_entry_with_nothing_to_show_shows_its_note_or_key(
+    fields: dict[str, str], shown: str
+) -> None:
+    (minimal,) = converted(("misc-minimal", "misc", fields))
+    assert plain_text(format_default(minimal, OPTIONS).title) == shown
+
+
+def test_an_entry_without_a_title_but_with_authors_gets_no_stand_in() -> None:
+    (untitled,) = converted(("k", "misc", {"author": "Doe, Jane", "note": "N", "year": "2020"}))
+    assert format_default(untitled, OPTIONS).title == ()
