@@ -367,7 +367,16 @@ def render(entries: list[tuple[str, list[tuple[str, str]]]]) -> tuple[str, list[
     return text, starts
 
 
-MALFORMATIONS = ("unclosed brace", "missing comma", "unbalanced quote", "stray @", "truncated")
+MALFORMATIONS = (
+    "unclosed brace",
+    "dropped closing brace",
+    "missing comma",
+    "missing =",
+    "unbalanced quote",
+    "stray quote",
+    "stray @",
+    "truncated",
+)
 
 
 def malform(entry: str, kind: str, data: st.DataObject) -> str | None:
@@ -380,6 +389,19 @@ def malform(entry: str, kind: str, data: st.DataObject) -> str | None:
         value = data.draw(st.sampled_from(braced))
         at = data.draw(st.integers(value.start(1) + 1, value.end(1) - 1))
         return entry[:at] + "{" + entry[at:]
+    if kind == "dropped closing brace":
+        braced = [value for value in values if value.group(1).startswith("{")]
+        if not braced:
+            return None
+        value = data.draw(st.sampled_from(braced))
+        return entry[: value.end(1) - 1] + entry[value.end(1) :]
+    if kind == "missing =":
+        value = data.draw(st.sampled_from(values))
+        return entry[: value.start()] + entry[value.start() + 1 :]
+    if kind == "stray quote":
+        gaps = [match.end() for match in re.finditer(r",\n|= ", entry)]
+        at = data.draw(st.sampled_from(gaps))
+        return entry[:at] + '"' + entry[at:]
     if kind == "missing comma":
         if len(values) < 2:
             return None
