@@ -15,6 +15,8 @@ from .model import Person
 
 # BibTeX's own spelling of "and more authors", which styles print as "et al.".
 OTHERS = "others"
+# NASA ADS and BibDesk write "and et al." for it.
+_MORE = re.compile(r"^(?:others|et[\s~]*al\.?)$", re.IGNORECASE)
 
 # Marks for equal contribution, corresponding authors or affiliations, as exports
 # and hand-written files attach them to a name: "Einstein*", "Poon†", "Lee$^\dagger$".
@@ -60,7 +62,7 @@ def split_names(value: str) -> NameList:
         return NameList()
     names = [name.strip() for name in split_name_list(value)]
     more = False
-    while names and names[-1].strip("{} ").casefold() == OTHERS:
+    while names and _MORE.match(names[-1].strip("{} ")):
         names.pop()
         more = True
     return NameList(tuple(names), more)

@@ -177,7 +177,7 @@ def test_and_others_is_not_an_author() -> None:
     assert publication.raw_persons["author"] == ("Madelung, O.", "others")
 
 
-@pytest.mark.parametrize("others", ["others", "Others", "{others}"])
+@pytest.mark.parametrize("others", ["others", "Others", "{others}", "et al.", "et~al.", "{et al.}"])
 def test_and_others_in_editors_too(others: str) -> None:
     # Google Scholar's export: "author = {Smith, J and Doe, A and others}".
     publication, _ = one({**DATED, "editor": f"Smith, J and Doe, A and {others}"})
