@@ -389,35 +389,27 @@ def malform(entry: str, kind: str, data: st.DataObject) -> str | None:
         value = data.draw(st.sampled_from(braced))
         at = data.draw(st.integers(value.start(1) + 1, value.end(1) - 1))
         return entry[:at] + "{" + entry[at:]
-    if kind == "dropped closing brace":
-        braced = [value for value in values if value.group(1).startswith("{")]
-        if not braced:
+    if kind in ("dropped closing brace", "unbalanced quote"):
+        opener = "{" if kind == "dropped closing brace" else '"'
+        delimited = [value for value in values if value.group(1).startswith(opener)]
+        if not delimited:
             return None
-        value = data.draw(st.sampled_from(braced))
+        value = data.draw(st.sampled_from(delimited))
         return entry[: value.end(1) - 1] + entry[value.end(1) :]
     if kind == "missing =":
         value = data.draw(st.sampled_from(values))
         return entry[: value.start()] + entry[value.start() + 1 :]
-    if kind == "stray quote":
-        gaps = [match.end() for match in re.finditer(r",\n|= ", entry)]
-        at = data.draw(st.sampled_from(gaps))
-        return entry[:at] + '"' + entry[at:]
     if kind == "missing comma":
         if len(values) < 2:
             return None
         value = data.draw(st.sampled_from(values[:-1]))
         return entry[: value.end() - 1] + entry[value.end() :]
-    if kind == "unbalanced quote":
-        quoted = [value for value in values if value.group(1).startswith('"')]
-        if not quoted:
-            return None
-        value = data.draw(st.sampled_from(quoted))
-        return entry[: value.end(1) - 1] + entry[value.end(1) :]
-    if kind == "stray @":
+    if kind in ("stray @", "stray quote"):
         gaps = [match.end() for match in re.finditer(r",\n|= ", entry)]
-        gaps += [value.end(1) for value in values]
+        if kind == "stray @":
+            gaps += [value.end(1) for value in values]
         at = data.draw(st.sampled_from(gaps))
-        return entry[:at] + "@ " + entry[at:]
+        return entry[:at] + ("@ " if kind == "stray @" else '"') + entry[at:]
     at = data.draw(st.integers(1, len(entry.rstrip()) - 1))
     return entry[:at] + "\n"
 
