@@ -75,7 +75,7 @@ def read_bibliography(paths: Sequence[str]) -> Bibliography:
 
 def _is_control(entry: SourcedEntry) -> bool:
     # IEEEtran.bst reads its options from an entry of this type: it is no publication.
-    return entry.entry.type.lower() == "ieeetranbstctl"
+    return str(entry.entry.type).lower() == "ieeetranbstctl"
 
 
 def _read_text(path: str) -> tuple[str | None, list[Diagnostic]]:
