@@ -105,3 +105,68 @@ def test_every_doi_resolver_gives_a_doi_link(built: SphinxTestApp) -> None:
 def test_real_exports_warn_only_of_what_they_lack(built: SphinxTestApp) -> None:
     warned = publist_warnings(built)
     assert not [line for line in warned if "[publist.link]" in line or "[publist.latex]" in line]
+
+
+MARKED = """\
+@article{PhysRev.47.777,
+  title={Can Quantum-Mechanical Description of Physical Reality Be Considered Complete?},
+  author={Einstein*, A. and Podolsky*, B. and Rosen, N.},
+  journal={Phys. Rev.},
+  year={1935},
+}
+
+@article{submitted2026,
+  title={Tides},
+  author={Smith, J and Doe, A and others},
+  journal={Journal of Ocean Science},
+  year={submitted},
+}
+
+@IEEEtranBSTCTL{IEEEexample:BSTcontrol,
+  CTLuse_forced_etal = "yes",
+}
+
+@MISC{misc-minimal,
+   key = "Missilany",
+   note = "This is a minimal MISC entry",
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def snippets(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
+    srcdir = tmp_path_factory.mktemp("snippets") / "src"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(
+        GENERATED_CONF + 'suppress_warnings = ["publist.missing-field"]\n', encoding="utf-8"
+    )
+    (srcdir / "refs.bib").write_text(MARKED, encoding="utf-8")
+    (srcdir / "index.rst").write_text(
+        "Snippets\n========\n\n.. publications:: refs.bib\n   :highlight: Albert Einstein\n",
+        encoding="utf-8",
+    )
+    return build(srcdir)
+
+
+def test_marked_names_are_highlighted_with_raised_marks(snippets: SphinxTestApp) -> None:
+    epr = entries(snippets, 0)[
+        "Can Quantum-Mechanical Description of Physical Reality Be Considered Complete?"
+    ]
+    line = epr.select_one(".publist-authors")
+    assert line.get_text() == "A. Einstein*, B. Podolsky*, N. Rosen"
+    assert [me.get_text() for me in line.select(".publist-me")] == ["A. Einstein"]
+    assert [sup.get_text() for sup in line.select("sup.publist-author-marks")] == ["*", "*"]
+
+
+def test_submitted_work_is_to_appear_with_et_al(snippets: SphinxTestApp) -> None:
+    tides = entries(snippets, 0)["Tides"]
+    assert tides.select_one(".publist-authors").get_text() == "J Smith, A Doe, et al."
+    assert tides.select_one(".publist-status").get_text() == "(to appear)"
+    assert tides.select_one(".publist-year") is None
+
+
+def test_control_entries_are_left_out_and_nothing_is_blank(snippets: SphinxTestApp) -> None:
+    shown = entries(snippets, 0)
+    assert len(shown) == 3
+    assert "This is a minimal MISC entry" in shown
+    assert publist_warnings(snippets) == []
