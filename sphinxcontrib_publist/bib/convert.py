@@ -192,7 +192,8 @@ def build_publication(
         month=month,
         day=day,
         forthcoming=is_forthcoming(fields, year, today),
-        url=_main_url(item, fields, diagnostics),
+        # Links come from the source: in LaTeX "~" is a space, in a URL a tilde.
+        url=_main_url(item, raw_fields, diagnostics),
         source=item.source,
         line=item.line,
     )

@@ -8,7 +8,7 @@ import pytest
 from bs4 import Tag
 from sphinx.testing.util import SphinxTestApp
 
-from ..helpers import DATA, GENERATED_CONF, build, html_of, publist_warnings
+from ..helpers import DATA, GENERATED_CONF, build, html_of, location_of, publist_warnings
 
 REAL = DATA / "real"
 
@@ -18,13 +18,14 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
     srcdir = tmp_path_factory.mktemp("real") / "src"
     srcdir.mkdir()
     (srcdir / "conf.py").write_text(GENERATED_CONF, encoding="utf-8")
-    for name in ("al-folio-papers.bib", "ads-thejoker.bib"):
+    for name in ("al-folio-papers.bib", "ads-thejoker.bib", "documentercitations-refs.bib"):
         shutil.copy(REAL / name, srcdir / name)
     (srcdir / "index.rst").write_text(
         "Real\n====\n\n"
         ".. publications:: al-folio-papers.bib\n   :highlight: Albert Einstein\n\n"
         ".. publications:: ads-thejoker.bib\n   :style: plain\n\n"
-        ".. publications:: ads-thejoker.bib\n   :filter: key == 'Alam:2015'\n",
+        ".. publications:: ads-thejoker.bib\n   :filter: key == 'Alam:2015'\n\n"
+        ".. publications:: documentercitations-refs.bib\n",
         encoding="utf-8",
     )
     return build(srcdir)
@@ -102,9 +103,35 @@ def test_every_doi_resolver_gives_a_doi_link(built: SphinxTestApp) -> None:
     assert "https://doi.org/10.1109/MCSE.2011.37" in hrefs
 
 
-def test_real_exports_warn_only_of_what_they_lack(built: SphinxTestApp) -> None:
+def test_a_scholar_style_and_others_ends_in_et_al(built: SphinxTestApp) -> None:
+    scipy = entries(built, 3)["SciPy: Open source scientific tools for Python"]
+    line = scipy.select_one(".publist-authors").get_text()
+    assert line == "Eric Jones, Travis Oliphant, Pearu Peterson, et al."
+    assert scipy.select_one(".publist-year").get_text() == "(2001)"
+    assert links(scipy) == [("URL", "https://docs.scipy.org/doc/scipy/")]
+
+
+def test_al_folio_arxiv_field_is_a_link(built: SphinxTestApp) -> None:
+    imamoglu = entries(built, 3)["Photoactivated biological processes as quantum measurements"]
+    assert links(imamoglu) == [
+        ("DOI", "https://doi.org/10.1103/physreve.91.022714"),
+        ("arXiv", "https://arxiv.org/abs/1408.5798"),
+    ]
+    assert imamoglu.select_one(".publist-venue").get_text() == "Phys. Rev. E"
+
+
+def test_real_exports_warn_only_of_what_is_wrong_in_them(built: SphinxTestApp) -> None:
     warned = publist_warnings(built)
-    assert not [line for line in warned if "[publist.link]" in line or "[publist.latex]" in line]
+    assert not [line for line in warned if "[publist.latex]" in line]
+    # "~" in a URL is a tilde, not LaTeX's non-breaking space.
+    evans = entries(built, 3)["An Introduction to Mathematical Optimal Control Theory"]
+    title_link = evans.select_one(".publist-title a")
+    assert title_link is not None
+    assert title_link["href"] == "https://math.berkeley.edu/~evans/control.course.pdf"
+    # DocumenterCitations' data has one DOI typo, reported where it is.
+    (bad_doi,) = [line for line in warned if "[publist.link]" in line]
+    assert location_of(bad_doi).endswith("documentercitations-refs.bib:16")
+    assert "'0.1007/978-94-011-2642-7_23' is not a DOI" in bad_doi
 
 
 MARKED = """\

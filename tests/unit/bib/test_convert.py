@@ -467,3 +467,12 @@ def test_conversion_never_raises(entries: list[tuple[str, dict[str, str]]]) -> N
     assert [publication.key for publication in publications] == [s.key for s in sourced]
     for diagnostic in diagnostics:
         assert diagnostic.source == "random.bib"
+
+
+def test_a_tilde_in_a_url_stays_a_tilde() -> None:
+    # DocumenterCitations' refs.bib: in LaTeX "~" is a non-breaking space, not in a URL.
+    publication, problems = one(
+        {**DATED, "url": "https://math.berkeley.edu/~evans/control.course.pdf"}
+    )
+    assert problems == []
+    assert publication.url == "https://math.berkeley.edu/~evans/control.course.pdf"
