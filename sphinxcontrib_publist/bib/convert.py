@@ -3,54 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 
-import pybtex.errors
-from pybtex.bibtex.utils import split_name_list
 from pybtex.database import Entry
-from pybtex.database import Person as PybtexPerson
 
 from ..core.diagnostics import Diagnostic, Subtype
 from ..core.richtext import EMPTY, RichText, plain_text, text
-from ..core.urls import doi_url, safe_url
-from .latex import Conversion, latex_to_plain, latex_to_rich
+from ..core.urls import doi_url, has_space, safe_url
+from .dates import date_parts, is_forthcoming, visible_year, year_says_forthcoming
+from .journals import journal_source
+from .latex import Conversion, latex_to_rich
 from .links import DEFAULT_LINK_FIELDS, link_problems
 from .model import Person, Publication, eprint_archive
+from .people import OTHERS, NameList, parse_person, split_names
 from .reader import SourcedEntry
 
-FORTHCOMING_STATES = frozenset({"forthcoming", "inpress", "in press", "accepted", "submitted"})
-FORTHCOMING_NOTE = re.compile(
-    r"\b(to appear|in press|forthcoming|accepted for publication)\b", re.IGNORECASE
-)
 URL_SEPARATOR = re.compile(r"\s*;\s*|\s+")
 WEB_URL = re.compile(r"https?://\S", re.IGNORECASE)
-YEAR = re.compile(r"\d{4}")
-ISO_DATE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
 VENUE_FIELDS = (
     "journaltitle",
     "journal",
@@ -177,11 +149,6 @@ def _lowercased_fields(entry: Entry) -> dict[str, str]:
     return {name.lower(): value for name, value in entry.fields.items()}
 
 
-def _names(item: SourcedEntry, raw_fields: Mapping[str, str], role: str) -> tuple[str, ...]:
-    value = raw_fields.get(role, "")
-    return tuple(split_name_list(value)) if value.strip() else ()
-
-
 def build_publication(
     item: SourcedEntry, raw_fields: Mapping[str, str], today: dt.date
 ) -> tuple[Publication, list[Diagnostic]]:
@@ -189,7 +156,9 @@ def build_publication(
     diagnostics: list[Diagnostic] = []
 
     # Each field is converted once; the plain text of every field comes from it.
-    conversions = {name: latex_to_rich(value) for name, value in raw_fields.items()}
+    conversions = {
+        name: latex_to_rich(displayed_source(name, value)) for name, value in raw_fields.items()
+    }
 
     def rich(name: str) -> RichText:
         conversion = conversions.get(name)
@@ -199,33 +168,47 @@ def build_publication(
         return conversion.rich
 
     fields = {name: plain_text(conversion.rich) for name, conversion in conversions.items()}
-    names = {role: _names(item, raw_fields, role) for role in PERSON_ROLES}
-    year, month, day = _date_parts(fields)
+    names = {role: split_names(raw_fields.get(role, "")) for role in PERSON_ROLES}
+    year, month, day = date_parts(fields)
     title = rich("title")
     if not title:
         diagnostics.append(_missing(item, "title"))
-    if year is None:
+    if year is None and not year_says_forthcoming(fields):
         diagnostics.append(_missing(item, "year or date"))
     publication = Publication(
         key=item.key,
         entry_type=item.entry.type.lower(),
         fields=fields,
         raw_fields=dict(raw_fields),
-        raw_persons=names,
-        authors=_people(names["author"], item, diagnostics),
-        editors=_people(names["editor"], item, diagnostics),
+        raw_persons={role: _raw_names(listed) for role, listed in names.items()},
+        authors=_people(names["author"].names, item, diagnostics),
+        editors=_people(names["editor"].names, item, diagnostics),
+        more_authors=names["author"].more,
+        more_editors=names["editor"].more,
         title=title,
         venue=_venue(raw_fields, fields, rich),
         abstract=rich("abstract"),
         year=year,
         month=month,
         day=day,
-        forthcoming=_is_forthcoming(fields, year, today),
-        url=_main_url(item, fields, diagnostics),
+        forthcoming=is_forthcoming(fields, year, today),
+        # Links come from the source: in LaTeX "~" is a space, in a URL a tilde.
+        url=_main_url(item, raw_fields, diagnostics),
         source=item.source,
         line=item.line,
     )
     return publication, diagnostics
+
+
+def displayed_source(name: str, value: str) -> str:
+    """The LaTeX that field ``name`` prints: journal macros spelled out, year tricks applied."""
+    if name == "year":
+        return visible_year(value)
+    return journal_source(name, value)
+
+
+def _raw_names(listed: NameList) -> tuple[str, ...]:
+    return (*listed.names, OTHERS) if listed.more else listed.names
 
 
 def _conversion_problems(conversion: Conversion, item: SourcedEntry, name: str) -> list[Diagnostic]:
@@ -269,53 +252,6 @@ def _people(
     return tuple(people)
 
 
-@functools.lru_cache(maxsize=65536)
-def parse_person(name: str) -> tuple[Person, str | None]:
-    """Split one BibTeX name, decoded to plain text, with pybtex's complaint if any.
-
-    Cached: a lab's list names the same people in hundreds of entries.
-    """
-    with pybtex.errors.capture() as errors:
-        parsed = PybtexPerson(name)
-    problem = str(errors[0]) if errors else None
-
-    def part(names: list[str]) -> str:
-        return latex_to_plain(" ".join(names))
-
-    person = Person(
-        first=part(parsed.first_names),
-        middle=part(parsed.middle_names),
-        prelast=part(parsed.prelast_names),
-        last=part(parsed.last_names),
-        lineage=part(parsed.lineage_names),
-    )
-    return person, problem
-
-
-def _date_parts(fields: Mapping[str, str]) -> tuple[int | None, int | None, int | None]:
-    year = month = day = None
-    date = ISO_DATE.match(fields.get("date", ""))
-    if date:
-        year = int(date.group(1))
-        month = int(date.group(2)) if date.group(2) else None
-        day = int(date.group(3)) if date.group(3) else None
-    found_year = YEAR.search(fields.get("year", ""))
-    if found_year:
-        year = int(found_year.group())
-    month = _month_number(fields.get("month", "")) or month
-    if month is not None and not 1 <= month <= 12:
-        month = None
-    return year, month, day
-
-
-def _month_number(value: str) -> int | None:
-    value = value.strip().lower().rstrip(".")
-    # isdecimal, not isdigit: "²" is a digit that int() refuses.
-    if value.isdecimal():
-        return int(value)
-    return MONTHS.get(value)
-
-
 def _venue(raw_fields: Mapping[str, str], fields: Mapping[str, str], rich: _RichGetter) -> RichText:
     for name in VENUE_FIELDS:
         if raw_fields.get(name, "").strip():
@@ -334,22 +270,17 @@ def _main_url(
 ) -> str | None:
     url = fields.get("url", "").strip()
     if url:
-        # Some exports list several URLs in one field ("a; b"): the first web one wins.
-        listed = [part for part in URL_SEPARATOR.split(url) if WEB_URL.match(part)]
+        # Some exports list several URLs in one field ("a; b"), or one in a sentence:
+        # the first web one wins. A URL with a space inside is neither: cut at the
+        # space, it would link somewhere else.
+        parts = [part for part in URL_SEPARATOR.split(url) if part]
+        spaced = WEB_URL.match(url) is not None and not all("://" in part for part in parts)
+        listed = [] if spaced else [part for part in parts if WEB_URL.match(part)]
         safe = next(filter(None, map(safe_url, [url, *listed])), None)
         if safe:
             return safe
-        message = f"entry {item.key!r}: url {url!r} is not http(s) or relative; dropped"
+        wrong = "has a space inside" if has_space(url) else "is not http(s) or relative"
+        message = f"entry {item.key!r}: url {url!r} {wrong}; dropped"
         diagnostics.append(Diagnostic(message, Subtype.LINK, item.source, item.line))
     doi = fields.get("doi", "").strip()
     return doi_url(doi) if doi else None
-
-
-def _is_forthcoming(fields: Mapping[str, str], year: int | None, today: dt.date) -> bool:
-    if fields.get("pubstate", "").strip().lower() in FORTHCOMING_STATES:
-        return True
-    if FORTHCOMING_NOTE.search(fields.get("note", "")) or FORTHCOMING_NOTE.search(
-        fields.get("pubstate", "")
-    ):
-        return True
-    return year is not None and year > today.year

@@ -8,18 +8,24 @@ from dataclasses import dataclass
 
 from ..core.diagnostics import Diagnostic, Subtype
 from ..core.pickling import pickled_by_fields
-from ..core.urls import arxiv_url, doi_url, is_relative, safe_url
+from ..core.urls import arxiv_url, doi_url, has_space, is_relative, safe_url
 from .model import Publication, eprint_archive
 
+# al-folio's fields (arxiv, html, supp, blog, website...) are understood as its sites use them.
 DEFAULT_LINK_FIELDS: Mapping[str, str] = {
     "url": "URL",
     "doi": "DOI",
     "eprint": "arXiv",
+    "arxiv": "arXiv",
+    "html": "HTML",
     "pdf": "PDF",
+    "supp": "Supplementary",
     "code": "Code",
     "slides": "Slides",
     "video": "Video",
     "poster": "Poster",
+    "blog": "Blog",
+    "website": "Website",
     "project": "Project",
 }
 ARXIV_FIELDS = frozenset({"eprint", "arxiv"})
@@ -52,6 +58,10 @@ def entry_links(publication: Publication, mapping: Mapping[str, str]) -> tuple[E
         if url is None or url in seen:
             continue
         seen.add(url)
+        if name == "url" and doi_url(value) == url:
+            # A url that is the DOI's resolver link is the DOI, whatever resolver it names.
+            links.append(EntryLink("doi", mapping.get("doi", "DOI"), url))
+            continue
         links.append(EntryLink(_kind(name), label, url, is_local=is_relative(url)))
     return tuple(links)
 
@@ -67,8 +77,8 @@ def link_problems(publication: Publication, link_fields: Iterable[str]) -> list[
         if _link_url(publication, name, value) is None:
             problems.append(
                 Diagnostic(
-                    f"entry {publication.key!r}: {name} {value!r} is not "
-                    f"{_expected(name)}; link dropped",
+                    f"entry {publication.key!r}: {name} {value!r} "
+                    f"{_what_is_wrong(name, value)}; link dropped",
                     Subtype.LINK,
                     publication.source or None,
                     publication.line,
@@ -92,6 +102,9 @@ def _url_of(name: str, value: str, arxiv_eprint: bool) -> str | None:
     # list showing it.
     if name == "doi":
         return doi_url(value)
+    if name == "url":
+        # Publishers write the DOI as the url, with any of its resolvers.
+        return doi_url(value) or safe_url(value)
     if name == "eprint":
         return arxiv_url(value) if arxiv_eprint else None
     if name == "arxiv":
@@ -103,6 +116,12 @@ def _is_checked(publication: Publication, name: str) -> bool:
     # An eprint from another archive (HAL, PubMed...) has no URL we can build,
     # which is not a problem worth a warning.
     return name != "eprint" or is_arxiv_eprint(publication)
+
+
+def _what_is_wrong(name: str, value: str) -> str:
+    if name not in ARXIV_FIELDS and name != "doi" and has_space(value):
+        return "has a space inside"
+    return f"is not {_expected(name)}"
 
 
 def _expected(name: str) -> str:

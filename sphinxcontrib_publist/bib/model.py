@@ -32,13 +32,18 @@ def partial_date(year: int | None, month: int | None, day: int | None, separator
 @pickled_by_fields
 @dataclass(frozen=True)
 class Person:
-    """A name split the BibTeX way, LaTeX already decoded to plain text."""
+    """A name split the BibTeX way, LaTeX already decoded to plain text.
+
+    ``marks`` are the author marks written with the name ("*" for equal
+    contribution, "†"...), shown after it and never part of it.
+    """
 
     first: str = ""
     middle: str = ""
     prelast: str = ""
     last: str = ""
     lineage: str = ""
+    marks: str = ""
 
     @property
     def given(self) -> str:
@@ -63,7 +68,8 @@ class Publication:
 
     ``fields`` holds every field after crossref resolution, names lowercased and
     values as LaTeX-decoded plain text; the rich-text attributes keep markup;
-    ``raw_fields`` and ``raw_persons`` keep the LaTeX source for export and pybtex styles.
+    ``raw_fields`` and ``raw_persons`` keep the LaTeX source for export and pybtex styles
+    (with ``others``, which ``more_authors`` and ``more_editors`` say instead of a person).
     The mappings are plain dicts so that publications pickle; never mutate them.
     """
 
@@ -74,6 +80,8 @@ class Publication:
     raw_persons: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     authors: tuple[Person, ...] = ()
     editors: tuple[Person, ...] = ()
+    more_authors: bool = False
+    more_editors: bool = False
     title: RichText = EMPTY
     venue: RichText = EMPTY
     abstract: RichText = EMPTY

@@ -10,8 +10,8 @@ from typing import Generic, Literal, TypeVar
 
 from ..core.folding import fold
 from ..core.urls import safe_url
-from .convert import parse_person
 from .model import Person
+from .people import parse_person
 
 NameFormat = Literal["first-last", "initials-last", "last-initials"]
 NAME_FORMATS: tuple[NameFormat, ...] = ("first-last", "initials-last", "last-initials")

@@ -64,13 +64,18 @@ def read_bibliography(paths: Sequence[str]) -> Bibliography:
         with parser.capturing():
             for chunk in split_chunks(text):
                 read = read_chunk(parser, chunk, path)
-                entries.extend(read.entries)
+                entries.extend(entry for entry in read.entries if not _is_control(entry))
                 # A field repeated five times in one entry is one problem.
                 for diagnostic in read.diagnostics:
                     if diagnostic not in reported:
                         reported.add(diagnostic)
                         diagnostics.append(diagnostic)
     return Bibliography(tuple(entries), tuple(diagnostics))
+
+
+def _is_control(entry: SourcedEntry) -> bool:
+    # IEEEtran.bst reads its options from an entry of this type: it is no publication.
+    return str(entry.entry.type).lower() == "ieeetranbstctl"
 
 
 def _read_text(path: str) -> tuple[str | None, list[Diagnostic]]:

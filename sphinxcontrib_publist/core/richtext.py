@@ -50,13 +50,15 @@ class Name:
     """A person's name as a style wrote it, with what the list says of that person.
 
     ``highlighted`` marks the list's owner; ``url`` links the name to a page;
-    ``omitted`` leaves it off the list's author line (its details page still shows it).
+    ``omitted`` leaves it off the list's author line (its details page still shows it);
+    ``marks`` are the author marks ("*", "†") shown raised after it.
     """
 
     text: str
     highlighted: bool = False
     url: str | None = None
     omitted: bool = False
+    marks: str = ""
 
 
 Inline: TypeAlias = "Text | Styled | Math | Link | Name"
@@ -79,7 +81,7 @@ def _collect_plain(rich: RichText, parts: list[str]) -> None:
         elif isinstance(item, Math):
             parts.append(item.latex)
         elif isinstance(item, Name):
-            parts.append(item.text)
+            parts.append(item.text + item.marks)
         else:
             _collect_plain(item.children, parts)
 

@@ -12,8 +12,14 @@ _ALLOWED_SCHEMES = frozenset({"http", "https"})
 _HTML_ENTITY = re.compile(r"&#|&[A-Za-z][A-Za-z0-9]*;")
 _SCRIPT_WORDS = ("javascript", "vbscript", "livescript")
 _DOI = re.compile(r"10\.\d{4,9}/\S+")
-_DOI_PREFIX = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)", re.IGNORECASE)
+# Every resolver DOIs are written with: doi.org and its old names, and publishers' own.
+_DOI_PREFIX = re.compile(
+    r"^(?:doi:\s*|(?:https?://)?(?:(?:dx\.|www\.)?doi\.org|doi\.acm\.org"
+    r"|doi\.ieeecomputersociety\.org|doi\.wiley\.com|doi\.apa\.org)/(?:doi:)?)",
+    re.IGNORECASE,
+)
 _DOI_SAFE_CHARS = "/:;()._-+,=@"
+_WWW = re.compile(r"^www\.[A-Za-z0-9-]+\.[A-Za-z0-9.-]*[A-Za-z](?:[/?#:]|$)", re.IGNORECASE)
 _ARXIV_PREFIX = re.compile(
     r"^(?:arxiv:\s*|https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/)", re.IGNORECASE
 )
@@ -22,8 +28,19 @@ _ARXIV_OLD = re.compile(r"[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?")
 
 
 def safe_url(url: str) -> str | None:
-    """Return the cleaned URL if it is http(s) or relative, else ``None`` (scripts, data...)."""
+    """Return the cleaned URL if it is http(s) or relative, else ``None`` (scripts, data...).
+
+    ``www.example.org`` gets ``https://``; a relative path's spaces and non-ASCII
+    letters (``my paper.pdf``) are percent-encoded, as a browser would send them.
+    """
     cleaned = _clean(url)
+    if _WWW.match(cleaned):
+        cleaned = "https://" + cleaned
+    elif cleaned and not _SCHEME.match(cleaned) and not cleaned.startswith("//"):
+        # "java script:" is no path: the script words are looked for without spaces.
+        if _looks_hostile(cleaned.replace(" ", "")):
+            return None
+        cleaned = _encoded_path(cleaned)
     if not cleaned or _looks_hostile(cleaned):
         return None
     scheme = _SCHEME.match(cleaned)
@@ -37,6 +54,22 @@ def safe_url(url: str) -> str | None:
     return scheme.group(1).lower() + ":" + rest
 
 
+def has_space(url: str) -> bool:
+    """Whether an absolute URL has a space inside, which no link can hold."""
+    cleaned = _clean(url)
+    return " " in cleaned and bool(_SCHEME.match(cleaned) or _WWW.match(cleaned))
+
+
+def _encoded_path(path: str) -> str:
+    if path.isascii() and " " not in path:
+        return path
+    return "".join(quote(ch) if ch == " " or _is_visible_non_ascii(ch) else ch for ch in path)
+
+
+def _is_visible_non_ascii(ch: str) -> bool:
+    return not ch.isascii() and not _is_invisible(ch)
+
+
 def is_relative(url: str) -> bool:
     """Whether ``url`` names no scheme and no host: a path, resolved against the page."""
     return not _SCHEME.match(url) and not url.startswith(("//", "#"))
@@ -48,7 +81,7 @@ def doi_url(doi: str) -> str | None:
     prefix = _DOI_PREFIX.match(cleaned)
     if prefix is not None:
         cleaned = cleaned[prefix.end() :]
-        if prefix.group(0).lower().startswith("http"):
+        if "/" in prefix.group(0):
             cleaned = unquote(cleaned)
     if not _DOI.fullmatch(cleaned) or _has_unsafe_characters(cleaned):
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..bib.model import Person, Publication
 from ..bib.names import display_name
-from ..core.richtext import EMPTY, Name
+from ..core.richtext import EMPTY, Name, RichText, text
 from .entry import FormatOptions, FormattedEntry
 
 
@@ -14,15 +14,25 @@ def format_default(publication: Publication, options: FormatOptions) -> Formatte
     Every style starts from these parts, which the details page shows.
     """
     people = publication.authors or publication.editors
+    more = publication.more_authors if publication.authors else publication.more_editors
     return FormattedEntry(
         key=publication.key,
-        title=publication.title,
+        title=publication.title or _stand_in_title(publication),
         authors=tuple(marked_name(person, options) for person in people),
+        more_authors=more,
         venue=publication.venue,
         year=str(publication.year) if publication.year is not None else "",
         forthcoming=publication.forthcoming,
         abstract=publication.abstract if options.abstracts else EMPTY,
     )
+
+
+def _stand_in_title(publication: Publication) -> RichText:
+    # An entry with no title, people or venue (xampl.bib's misc-minimal) would be
+    # a blank item: its note says what it is, else its key names it.
+    if publication.authors or publication.editors or publication.venue:
+        return EMPTY
+    return text(publication.fields.get("note", "").strip() or publication.key)
 
 
 def marked_name(person: Person, options: FormatOptions, text: str | None = None) -> Name:
@@ -33,4 +43,5 @@ def marked_name(person: Person, options: FormatOptions, text: str | None = None)
         highlighted=options.highlight.matches(person),
         url=links.get(person) if links else None,
         omitted=options.omit.matches(person),
+        marks=person.marks,
     )

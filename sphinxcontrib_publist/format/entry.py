@@ -15,7 +15,8 @@ class FormattedEntry:
     """What one entry shows: the same record from every style.
 
     Every style fills the parts: the title; every author (or editor), marked
-    highlighted, linked or omitted; the venue, year and status. The profile
+    highlighted, linked or omitted, and whether more follow (BibTeX's ``and
+    others``, shown as "et al."); the venue, year and status. The profile
     layout shows them line by line, and the details page shows them all. A
     reference style (pybtex's ``plain``, ``alpha``...) adds ``reference``, the
     whole reference as it formats it with the same names marked inside, shown in
@@ -25,6 +26,7 @@ class FormattedEntry:
     key: str
     title: RichText = EMPTY
     authors: tuple[Name, ...] = ()
+    more_authors: bool = False
     venue: RichText = EMPTY
     year: str = ""
     forthcoming: bool = False

@@ -11,11 +11,13 @@ from pybtex.database import Person as PybtexPerson
 from pybtex.exceptions import PybtexError
 from pybtex.plugin import find_plugin
 from pybtex.richtext import BaseMultipartText, HRef, String, Symbol, Tag
-from pybtex.style.template import tag
+from pybtex.style.template import join, node, sentence, tag
 
-from ..bib.convert import FORTHCOMING_NOTE, parse_person
+from ..bib.convert import displayed_source
+from ..bib.dates import FORTHCOMING_NOTE
 from ..bib.latex import latex_to_rich
 from ..bib.model import Publication
+from ..bib.people import OTHERS, parse_person, split_marks
 from ..core.diagnostics import Diagnostic, Subtype
 from ..core.richtext import Inline, Link, Name, RichText, Styled, Text, plain_text
 from ..core.urls import safe_url
@@ -44,6 +46,7 @@ def format_with_pybtex(
     """Format with a pybtex style; an entry the style cannot format keeps only its parts."""
     style = find_plugin("pybtex.style.formatting", style_name)()
     marks = _NameMarks(style)
+    _end_with_et_al(style)
     entries = [_pybtex_entry(publication, options, marks) for publication in publications]
     labels = list(style.format_labels(entries))
     formatted: list[FormattedEntry] = []
@@ -74,7 +77,7 @@ def format_with_pybtex(
 
 
 class _NameMarks:
-    """Wraps the names the list marks (highlighted, linked) in a tag pybtex carries through.
+    """Wraps the names the list marks (highlighted, linked, author marks) in a tag pybtex keeps.
 
     pybtex formats every name through its style's ``format_name``; the tag names
     the index of our ``Name`` for that person, which ``_rich_from_pybtex`` reads.
@@ -94,25 +97,63 @@ class _NameMarks:
 
     def mark(self, person: PybtexPerson, name: Name) -> None:
         """Remember ``name``'s marks for ``person``, kept alive by its entry."""
-        if name.highlighted or name.url:
+        if name.highlighted or name.url or name.marks:
             self._index[id(person)] = len(self.names)
             self.names.append(name)
+
+
+# Roles whose list ends in BibTeX's "and others", as a field pybtex styles never print.
+MORE_FIELD = "publist-more-names"
+
+
+def _end_with_et_al(style: Any) -> None:
+    """Make ``style`` end a name list that says ``and others`` with "et al.", as BibTeX does.
+
+    pybtex's own styles would print a person named "others".
+    """
+    plain = getattr(style, "format_names", None)
+    if plain is None:
+        return
+
+    def format_names(role: str, as_sentence: bool = True) -> Any:
+        listed = _names_or_et_al(role)[plain(role, as_sentence=False)]
+        return sentence[listed] if as_sentence else listed
+
+    style.format_names = format_names
+
+
+@node  # type: ignore[untyped-decorator]
+def _names_or_et_al(children: list[Any], context: dict[str, Any], role: str) -> Any:
+    (listed,) = children
+    entry = context["entry"]
+    if role not in entry.fields.get(MORE_FIELD, "").split():
+        return listed.format_data(context)
+    style = context["style"]
+    names = [style.format_name(person, style.abbreviate_names) for person in entry.persons[role]]
+    # "Madelung et al.", "Smith, Doe, et al.", as BibTeX's plain.bst writes them.
+    return join(sep=", " if len(names) > 1 else " ")[[*names, "et al."]].format_data(context)
 
 
 def _pybtex_entry(publication: Publication, options: FormatOptions, marks: _NameMarks) -> Entry:
     # pybtex keeps {Protected} case from the LaTeX source; what its parser leaves
     # as literal commands is converted by ours in _rich_from_pybtex.
     fields = {
-        name: value
+        name: displayed_source(name, value)
         for name, value in publication.raw_fields.items()
         if name not in ("crossref", *publication.raw_persons)
     }
+    more = [role for role, names in publication.raw_persons.items() if OTHERS in names]
+    if more:
+        fields[MORE_FIELD] = " ".join(more)
     entry = Entry(publication.entry_type, fields=fields)
     entry.key = publication.key
     # A reference names every author: omitting applies to author lines only.
     for role, raw_names in publication.raw_persons.items():
         for raw in raw_names:
-            person = PybtexPerson(raw)
+            if raw == OTHERS:
+                continue
+            # Marks follow the name as ours, never inside it (nor in alpha's labels).
+            person = PybtexPerson(split_marks(raw)[0] or raw)
             marks.mark(person, marked_name(parse_person(raw)[0], options))
             entry.add_person(person, role)
     return entry

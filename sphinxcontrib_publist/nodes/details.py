@@ -133,7 +133,9 @@ def page_doctree(
 
 def _fields(entry: FormattedEntry, extra: EntryExtras) -> nodes.field_list:
     fields = nodes.field_list(classes=["publist-details-fields"])
-    _add_field(fields, "authors", list(author_line(entry.authors, None).children))
+    _add_field(
+        fields, "authors", list(author_line(entry.authors, None, entry.more_authors).children)
+    )
     _add_field(fields, "venue", rich_to_nodes(entry.venue))
     _add_field(fields, "year", _year(entry, extra.badges))
     paragraph = links_paragraph(extra.links)

@@ -63,7 +63,7 @@ def render_entry(
         if entry.title:
             node += _title_line(entry.title, title_url, internal=to_page)
         if entry.listed_authors:
-            node += author_line(entry.listed_authors, extra.max_authors)
+            node += author_line(entry.listed_authors, extra.max_authors, entry.more_authors)
         venue_line = _trailed(_venue_line(entry), entry.forthcoming, extra.badges)
         if len(venue_line):
             node += venue_line
@@ -84,7 +84,9 @@ def entry_search_text(entry: FormattedEntry, abstracts: str) -> str:
     if entry.reference:
         shown = [entry.label, plain_text(entry.reference)]
     else:
-        names = (author.text for author in entry.listed_authors)
+        names = [author.text for author in entry.listed_authors]
+        if entry.more_authors:
+            names.append(labels.et_al())
         shown = [plain_text(entry.title), *names, plain_text(entry.venue), entry.year]
     shown.append(labels.to_appear() if entry.forthcoming else "")
     if abstracts != "hidden":

@@ -108,12 +108,19 @@ def bibtex_block(bibtex: str) -> publist_bibtex:
     return node
 
 
-def author_line(authors: Sequence[Name], max_authors: int | None) -> nodes.Element:
-    """The author line; past ``max_authors`` names the rest fold into "and N more"."""
+def author_line(
+    authors: Sequence[Name], max_authors: int | None, more: bool = False
+) -> nodes.Element:
+    """The author line; past ``max_authors`` names the rest fold into "and N more".
+
+    ``more`` (BibTeX's ``and others``) ends the line with "et al.".
+    """
     line = split_authors(authors, max_authors)
     if not line.hidden:
         paragraph = nodes.paragraph(classes=["publist-authors"])
         _add_names(paragraph, line.visible)
+        if more:
+            paragraph += _et_al(len(authors))
         return paragraph
     container = publist_authors()
     _add_names(container, line.visible)
@@ -124,7 +131,16 @@ def author_line(authors: Sequence[Name], max_authors: int | None) -> nodes.Eleme
     container += publist_more_authors(
         "", nodes.inline(summary_text, summary_text, classes=["publist-more-label"]), names
     )
+    if more:
+        container += _et_al(len(authors))
     return container
+
+
+def _et_al(count: int) -> nodes.Node:
+    # As BibTeX's styles write it: "Madelung et al.", "Smith, Doe, et al.".
+    text = labels.et_al()
+    separator = ", " if count > 1 else " "
+    return nodes.inline(separator + text, separator + text, classes=["publist-et-al"])
 
 
 def _add_names(
@@ -137,7 +153,7 @@ def _add_names(
     plain: list[str] = []
     for index, author in enumerate(names):
         plain.append(", " if index or leading_separator else "")
-        if author is not None and not author.highlighted and not author.url:
+        if author is not None and not (author.highlighted or author.url or author.marks):
             plain.append(author.text)
             continue
         if "".join(plain):

@@ -134,11 +134,15 @@ LINK_LABELS = (
     _("URL"),
     _("DOI"),
     _("arXiv"),
+    _("HTML"),
     _("PDF"),
+    _("Supplementary"),
     _("Code"),
     _("Slides"),
     _("Video"),
     _("Poster"),
+    _("Blog"),
+    _("Website"),
     _("Project"),
 )
 
@@ -171,6 +175,11 @@ def download_bib() -> str:
 def more_authors(count: int) -> str:
     """The toggle showing the names a long author line folds away."""
     return str(_("and {count} more")).format(count=count)
+
+
+def et_al() -> str:
+    """What ends an author line whose source says ``and others``."""
+    return str(_("et al."))
 
 
 def badge_label(kind: str, detail: str) -> str:

@@ -28,11 +28,14 @@ def name_node(name: Name) -> nodes.Node:
     node: nodes.Node = nodes.Text(name.text)
     if name.highlighted:
         node = nodes.strong(name.text, name.text, classes=["publist-me"])
-    if not name.url:
+    if name.url:
+        node = nodes.reference(
+            "", "", node, refuri=name.url, internal=False, classes=["publist-author-link"]
+        )
+    if not name.marks:
         return node
-    return nodes.reference(
-        "", "", node, refuri=name.url, internal=False, classes=["publist-author-link"]
-    )
+    marks = nodes.superscript(name.marks, name.marks, classes=["publist-author-marks"])
+    return nodes.inline("", "", node, marks, classes=["publist-author"])
 
 
 def _inline_to_node(item: Inline) -> nodes.Node:

@@ -19,12 +19,14 @@ EXPECTED = {
         "status": "(im Erscheinen)",
         "summary": "Zusammenfassung anzeigen",
         "empty": "Keine Publikationen gefunden.",
+        "et al.": "Jean Dupont u. a.",
     },
     "fr": {
         "headings": ["Articles de revues", "Articles de conférence", "Livres"],
         "status": "(à paraître)",
         "summary": "Afficher le résumé",
         "empty": "Aucune publication trouvée.",
+        "et al.": "Jean Dupont et al.",
     },
 }
 
@@ -40,6 +42,9 @@ def test_labels_are_translated_and_bib_data_is_not(tmp_path: Path, language: str
     assert grouped.select_one(".publist-status").get_text() == expected["status"]
     assert grouped.select_one("summary").get_text() == expected["summary"]
     assert empty.get_text().strip() == expected["empty"]
+    # BibTeX's "and others" ends the author line in the page's language.
+    author_lines = [line.get_text() for line in grouped.select(".publist-authors")]
+    assert expected["et al."] in author_lines
     text = grouped.get_text()
     for bib_text in ("Über die Zukunft", "Books", "Anna Müller", ": Journal articles."):
         assert bib_text in text

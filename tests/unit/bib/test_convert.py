@@ -168,13 +168,56 @@ def test_a_name_pybtex_complains_about_is_a_parse_problem() -> None:
     assert len(publication.authors) == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: BibTeX's 'and others' (et al.) becomes an author named 'others'",
-)
 def test_and_others_is_not_an_author() -> None:
     publication, _ = one({**DATED, "author": "Madelung, O. and others"})
     assert [person.last for person in publication.authors] == ["Madelung"]
+    assert publication.more_authors
+    assert not publication.more_editors
+    # The source keeps it, for the BibTeX export and pybtex styles.
+    assert publication.raw_persons["author"] == ("Madelung, O.", "others")
+
+
+@pytest.mark.parametrize("others", ["others", "Others", "{others}", "et al.", "et~al.", "{et al.}"])
+def test_and_others_in_editors_too(others: str) -> None:
+    # Google Scholar's export: "author = {Smith, J and Doe, A and others}".
+    publication, _ = one({**DATED, "editor": f"Smith, J and Doe, A and {others}"})
+    assert [person.last for person in publication.editors] == ["Smith", "Doe"]
+    assert publication.more_editors
+    assert not publication.authors
+
+
+def test_a_person_named_others_inside_the_list_is_a_name() -> None:
+    publication, _ = one({**DATED, "author": "Others, Olga and Doe, Jane"})
+    assert [person.last for person in publication.authors] == ["Others", "Doe"]
+    assert not publication.more_authors
+
+
+@pytest.mark.parametrize(
+    ("name", "last", "marks"),
+    [
+        # al-folio's sample data and hand-written lab files.
+        ("Einstein*, A.", "Einstein", "*"),
+        ("Albert Einstein*", "Einstein", "*"),
+        ("Poon†, Hoifung", "Poon", "†"),
+        ("Hoifung Poon‡", "Poon", "‡"),
+        ("Lee§, Kim", "Lee", "§"),
+        ("Lee\\textsuperscript{*}, Kim", "Lee", "*"),
+        ("Kim Lee^*", "Lee", "*"),
+        ("Kim Lee$^\\dagger$", "Lee", "†"),
+        ("Kim Lee$^{*\\dagger}$", "Lee", "*†"),
+        ("*Pang, Ce", "Pang", "*"),
+        ("Qiu, Chenxi and \u2217Yadav, Sourabh", "Yadav", "*"),
+        ("Kim Lee", "Lee", ""),
+        ("Thomas {\\v S}uster", "Šuster", ""),
+        ("Star, Ringo", "Star", ""),
+    ],
+)
+def test_author_marks_are_kept_apart_from_the_name(name: str, last: str, marks: str) -> None:
+    publication, problems = one({**DATED, "author": name})
+    assert problems == []
+    person = publication.authors[-1]
+    assert (person.last, person.marks) == (last, marks)
+    assert "*" not in person.full_name()
 
 
 # Dates.
@@ -196,6 +239,12 @@ def test_and_others_is_not_an_author() -> None:
         ({"year": "2020", "month": "\u00b2"}, (2020, None, None)),
         ({"date": "2020-02", "month": "jun"}, (2020, 6, None)),
         ({"year": "unknown", "month": "may"}, (None, 5, None)),
+        # A year is only ever one the data holds: four digits standing alone.
+        ({"year": "901968"}, (None, None, None)),
+        ({"date": "901968"}, (None, None, None)),
+        # xampl.bib's sorting tricks print "1981" and "1968--90".
+        ({"year": "{\\noopsort{1973c}}1981"}, (1981, None, None)),
+        ({"year": "{\\noopsort{1973a}}{\\switchargs{--90}{1968}}"}, (1968, None, None)),
     ],
 )
 def test_dates(fields: dict[str, str], date: tuple[int | None, int | None, int | None]) -> None:
@@ -212,6 +261,9 @@ def test_dates(fields: dict[str, str], date: tuple[int | None, int | None, int |
         ({"title": "T", "year": "unknown"}, ["year or date"]),
         ({}, ["title", "year or date"]),
         ({"title": "T", "date": "2020-01"}, []),
+        ({"title": "T", "year": "901968"}, ["year or date"]),
+        # "in press" is a state, not a missing year.
+        ({"title": "T", "year": "in press"}, []),
     ],
 )
 def test_missing_title_or_year_is_reported_at_the_entry(
@@ -240,6 +292,13 @@ def test_missing_title_or_year_is_reported_at_the_entry(
         ({"note": "appears in the proceedings"}, False),
         ({"year": str(TODAY.year + 1)}, True),
         ({"year": str(TODAY.year)}, False),
+        ({"year": "in press"}, True),
+        ({"year": "In Press"}, True),
+        ({"year": "{forthcoming}"}, True),
+        ({"year": "submitted"}, True),
+        ({"year": "to appear"}, True),
+        ({"year": "accepted"}, True),
+        ({"year": "unknown"}, False),
     ],
 )
 def test_forthcoming(fields: dict[str, str], forthcoming: bool) -> None:
@@ -408,3 +467,12 @@ def test_conversion_never_raises(entries: list[tuple[str, dict[str, str]]]) -> N
     assert [publication.key for publication in publications] == [s.key for s in sourced]
     for diagnostic in diagnostics:
         assert diagnostic.source == "random.bib"
+
+
+def test_a_tilde_in_a_url_stays_a_tilde() -> None:
+    # DocumenterCitations' refs.bib: in LaTeX "~" is a non-breaking space, not in a URL.
+    publication, problems = one(
+        {**DATED, "url": "https://math.berkeley.edu/~evans/control.course.pdf"}
+    )
+    assert problems == []
+    assert publication.url == "https://math.berkeley.edu/~evans/control.course.pdf"

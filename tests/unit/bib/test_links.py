@@ -74,7 +74,8 @@ def test_a_field_missing_from_the_mapping_gives_no_link() -> None:
 
 def test_the_same_url_is_linked_once() -> None:
     pub = publication(url="https://doi.org/10.1000/xyz", doi="10.1000/xyz")
-    assert [link.kind for link in entry_links(pub, DEFAULT_LINK_FIELDS)] == ["url"]
+    # The url is the DOI's link, and says so.
+    assert [link.kind for link in entry_links(pub, DEFAULT_LINK_FIELDS)] == ["doi"]
 
 
 def test_an_eprint_of_another_archive_is_silently_ignored() -> None:
@@ -121,7 +122,7 @@ def test_hostile_urls_are_dropped_and_reported(field: str, value: str) -> None:
 )
 def test_bad_identifiers_are_reported(fields: dict[str, str], expected_word: str) -> None:
     pub = publication(**fields)
-    problems = link_problems(pub, [*DEFAULT_LINK_FIELDS, "arxiv"])
+    problems = link_problems(pub, DEFAULT_LINK_FIELDS)
     assert [expected_word in problem.message for problem in problems] == [True]
     assert entry_links(pub, {**DEFAULT_LINK_FIELDS, "arxiv": "arXiv"}) == ()
 
@@ -144,3 +145,51 @@ def test_every_emitted_link_is_http_or_relative(field: str, scheme: str, rest: s
         )
         assert not lowered.startswith(("javascript", "vbscript", "data:"))
         assert all(char.isprintable() and not char.isspace() for char in link.url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://doi.org/10.1103/PhysRev.47.777",
+        "http://dx.doi.org/10.1103/PhysRev.47.777",
+        "http://doi.acm.org/10.1103/PhysRev.47.777",
+    ],
+)
+def test_a_url_that_is_the_doi_is_shown_as_the_doi(url: str) -> None:
+    pub = publication(url=url, doi="10.1103/PhysRev.47.777")
+    assert entry_links(pub, DEFAULT_LINK_FIELDS) == (
+        EntryLink("doi", "DOI", "https://doi.org/10.1103/PhysRev.47.777"),
+    )
+
+
+def test_al_folio_link_fields_are_understood() -> None:
+    # From al-folio's sample papers.bib.
+    pub = publication(
+        arxiv="1706.03762",
+        html="https://journals.aps.org/pr/abstract/10.1103/PhysRev.47.777",
+        pdf="example pdf.pdf",
+        supp="supplementary.pdf",
+        blog="https://blog.example.org/post",
+        website="www.example.org",
+        poster="poster.pdf",
+    )
+    links = entry_links(pub, DEFAULT_LINK_FIELDS)
+    assert [(link.kind, link.label_key, link.url) for link in links] == [
+        ("arxiv", "arXiv", "https://arxiv.org/abs/1706.03762"),
+        ("html", "HTML", "https://journals.aps.org/pr/abstract/10.1103/PhysRev.47.777"),
+        ("pdf", "PDF", "example%20pdf.pdf"),
+        ("supp", "Supplementary", "supplementary.pdf"),
+        ("poster", "Poster", "poster.pdf"),
+        ("blog", "Blog", "https://blog.example.org/post"),
+        ("website", "Website", "https://www.example.org"),
+    ]
+    assert link_problems(pub, DEFAULT_LINK_FIELDS) == []
+
+
+def test_a_link_with_a_space_inside_is_reported_and_not_linked() -> None:
+    pub = publication(code="https://github.com/example/my repo")
+    assert entry_links(pub, DEFAULT_LINK_FIELDS) == ()
+    (problem,) = link_problems(pub, DEFAULT_LINK_FIELDS)
+    assert problem.subtype is Subtype.LINK
+    assert (problem.source, problem.line) == ("refs.bib", 7)
+    assert "has a space inside" in problem.message

@@ -389,3 +389,22 @@ def test_reading_any_text_never_raises(
         assert diagnostic.source == str(path)
         assert diagnostic.line is None or diagnostic.line >= 1
     build_publications(bibliography.entries, dt.date(2026, 1, 1))
+
+
+def test_ieeetran_control_entries_are_no_publications(tmp_path: Path) -> None:
+    # IEEEtran's IEEEexample.bib: the style's options, read by IEEEtran.bst only.
+    bibliography = read(
+        tmp_path,
+        (
+            "ieee.bib",
+            (
+                "@IEEEtranBSTCTL{IEEEexample:BSTcontrol,\n"
+                '  CTLuse_article_number     = "yes",\n'
+                '  CTLuse_forced_etal        = "no",\n'
+                "}\n"
+                "@article{real, title = {Real}, year = {2020}}\n"
+            ),
+        ),
+    )
+    assert entries_of(bibliography) == [("real", "ieee.bib", 5)]
+    assert problems_of(bibliography) == []

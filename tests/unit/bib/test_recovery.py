@@ -367,7 +367,16 @@ def render(entries: list[tuple[str, list[tuple[str, str]]]]) -> tuple[str, list[
     return text, starts
 
 
-MALFORMATIONS = ("unclosed brace", "missing comma", "unbalanced quote", "stray @", "truncated")
+MALFORMATIONS = (
+    "unclosed brace",
+    "dropped closing brace",
+    "missing comma",
+    "missing =",
+    "unbalanced quote",
+    "stray quote",
+    "stray @",
+    "truncated",
+)
 
 
 def malform(entry: str, kind: str, data: st.DataObject) -> str | None:
@@ -380,22 +389,27 @@ def malform(entry: str, kind: str, data: st.DataObject) -> str | None:
         value = data.draw(st.sampled_from(braced))
         at = data.draw(st.integers(value.start(1) + 1, value.end(1) - 1))
         return entry[:at] + "{" + entry[at:]
+    if kind in ("dropped closing brace", "unbalanced quote"):
+        opener = "{" if kind == "dropped closing brace" else '"'
+        delimited = [value for value in values if value.group(1).startswith(opener)]
+        if not delimited:
+            return None
+        value = data.draw(st.sampled_from(delimited))
+        return entry[: value.end(1) - 1] + entry[value.end(1) :]
+    if kind == "missing =":
+        value = data.draw(st.sampled_from(values))
+        return entry[: value.start()] + entry[value.start() + 1 :]
     if kind == "missing comma":
         if len(values) < 2:
             return None
         value = data.draw(st.sampled_from(values[:-1]))
         return entry[: value.end() - 1] + entry[value.end() :]
-    if kind == "unbalanced quote":
-        quoted = [value for value in values if value.group(1).startswith('"')]
-        if not quoted:
-            return None
-        value = data.draw(st.sampled_from(quoted))
-        return entry[: value.end(1) - 1] + entry[value.end(1) :]
-    if kind == "stray @":
+    if kind in ("stray @", "stray quote"):
         gaps = [match.end() for match in re.finditer(r",\n|= ", entry)]
-        gaps += [value.end(1) for value in values]
+        if kind == "stray @":
+            gaps += [value.end(1) for value in values]
         at = data.draw(st.sampled_from(gaps))
-        return entry[:at] + "@ " + entry[at:]
+        return entry[:at] + ("@ " if kind == "stray @" else '"') + entry[at:]
     at = data.draw(st.integers(1, len(entry.rstrip()) - 1))
     return entry[:at] + "\n"
 

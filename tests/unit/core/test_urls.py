@@ -153,3 +153,42 @@ def test_javascript_is_never_accepted(url: str) -> None:
             result.lower().startswith(("http://", "https://"))
             or ":" not in result.split("/")[0].split("?")[0].split("#")[0]
         )
+
+
+@pytest.mark.parametrize(
+    ("url", "cleaned"),
+    [
+        # al-folio sites name their PDFs as they were saved.
+        ("my paper.pdf", "my%20paper.pdf"),
+        ("assets/pdf/M\u00fcller 2020.pdf", "assets/pdf/M%C3%BCller%202020.pdf"),
+        ("www.example.org", "https://www.example.org"),
+        ("www.example.org/lab?x=1", "https://www.example.org/lab?x=1"),
+    ],
+)
+def test_what_people_write_for_a_link(url: str, cleaned: str) -> None:
+    assert safe_url(url) == cleaned
+
+
+@pytest.mark.parametrize(
+    "url", ["https://example.org/my paper.pdf", "java script:alert(1)", "a\tb.pdf", "a\u200bb"]
+)
+def test_spaces_make_no_absolute_link(url: str) -> None:
+    assert safe_url(url) is None
+
+
+@pytest.mark.parametrize(
+    "doi",
+    [
+        "http://doi.acm.org/10.1145/1234.5678",
+        "https://doi.acm.org/10.1145/1234.5678",
+        "http://dx.doi.org/10.1145/1234.5678",
+        "https://dx.doi.org/10.1145/1234.5678",
+        "http://doi.org/10.1145/1234.5678",
+        "doi.org/10.1145/1234.5678",
+        "https://www.doi.org/10.1145/1234.5678",
+        "doi:10.1145/1234.5678",
+        "DOI: 10.1145/1234.5678",
+    ],
+)
+def test_every_doi_resolver_is_accepted(doi: str) -> None:
+    assert doi_url(doi) == "https://doi.org/10.1145/1234.5678"

@@ -30,6 +30,7 @@ def publication(entry_type: str = "article", **fields: str) -> Publication:
         key="smith2020",
         entry_type=entry_type,
         fields=MappingProxyType(fields),
+        raw_fields=MappingProxyType(fields),
         authors=(Person(first="Ann", middle="B.", last="Smith"), Person(first="Jo", last="Lee")),
         title=text("A Title"),
         venue=text(fields.get("journal") or fields.get("booktitle") or ""),

@@ -127,6 +127,39 @@ def test_the_author_line_highlights_links_and_omits_names() -> None:
     assert link["classes"] == ["publist-author-link"]
 
 
+@pytest.mark.parametrize(
+    ("names", "line"),
+    [
+        ((Name("Otfried Madelung"),), "Otfried Madelung et al."),
+        ((Name("J Smith"), Name("A Doe")), "J Smith, A Doe, et al."),
+    ],
+)
+def test_and_others_ends_the_author_line_in_et_al(names: tuple[Name, ...], line: str) -> None:
+    entry = replace(ENTRY, authors=names, more_authors=True)
+    authors = render_entry(entry, EXTRAS, "collapsed")[1]
+    assert authors.astext() == line
+    assert one(authors, nodes.inline, classes="publist-et-al").astext().endswith("et al.")
+    assert "et al." in entry_search_text(entry, "hidden")
+
+
+def test_et_al_follows_a_folded_author_line() -> None:
+    entry = replace(
+        ENTRY, authors=(Name("A One"), Name("B Two"), Name("C Three")), more_authors=True
+    )
+    line = render_entry(entry, replace(EXTRAS, max_authors=1), "collapsed")[1]
+    assert line.children[-1].astext() == ", et al."
+
+
+def test_author_marks_follow_the_name_raised() -> None:
+    entry = replace(
+        ENTRY, authors=(Name("A. Einstein", highlighted=True, marks="*"), Name("N. Rosen"))
+    )
+    authors = render_entry(entry, EXTRAS, "collapsed")[1]
+    assert authors.astext() == "A. Einstein*, N. Rosen"
+    assert one(authors, nodes.strong).astext() == "A. Einstein"
+    assert one(authors, nodes.superscript, classes="publist-author-marks").astext() == "*"
+
+
 def test_venue_year_status_and_badges_share_a_line_and_the_status_appears_once() -> None:
     node = render_entry(ENTRY, EXTRAS, "collapsed")
     meta = node[2]

@@ -10,7 +10,7 @@ from sphinxcontrib_publist.bib.model import Person, Publication
 from sphinxcontrib_publist.select import parse_filter
 from sphinxcontrib_publist.select.fields import FieldValue, field_value, full_name
 
-from ..samples import SAMPLES, STYLED_TITLE
+from ..samples import SAMPLES, STYLED_TITLE, converted
 
 BY_KEY = {pub.key: pub for pub in SAMPLES}
 
@@ -85,3 +85,17 @@ def test_the_filter_language_sees_selected_entries(expression: str, keys: list[s
     ]
     chosen = parse_filter(expression)
     assert [pub.key for pub in publications if chosen(pub)] == keys
+
+
+def test_and_others_is_no_author_to_filter_on() -> None:
+    (scholar,) = converted(
+        ("scholar", "book", {"title": "T", "author": "Madelung, Otfried and others"})
+    )
+    assert field_value(scholar, "author") == ("Otfried Madelung",)
+    assert not parse_filter('author contains "others"')(scholar)
+    assert parse_filter('author contains "Madelung"')(scholar)
+
+
+def test_a_marked_author_is_found_by_name() -> None:
+    (marked,) = converted(("marked", "article", {"title": "T", "author": "Einstein*, A."}))
+    assert field_value(marked, "author") == ("A. Einstein",)
