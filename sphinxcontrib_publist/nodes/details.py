@@ -109,7 +109,8 @@ def page_doctree(
     omitted ones are listed too; the abstract is the whole one, even where the
     list hides abstracts.
     """
-    anchor = nodes.make_id(publication.key) or "publication"
+    # The entry's anchor in its list, so that one key has one id everywhere.
+    anchor = extra.anchor
     # Not "publist": scripts that enhance lists must leave the page alone.
     section = nodes.section(ids=[anchor], classes=["publist-details"])
     title = rich_to_nodes(entry.title) or [nodes.Text(publication.key)]

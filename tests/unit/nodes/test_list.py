@@ -20,48 +20,11 @@ from sphinxcontrib_publist.nodes.elements import (
     publist_pending,
 )
 from sphinxcontrib_publist.nodes.extras import ExtrasSettings
-from sphinxcontrib_publist.nodes.list import ListContent, publication_list, unique_anchors
+from sphinxcontrib_publist.nodes.list import ListContent, publication_list
 from sphinxcontrib_publist.select import group_publications, parse_sort, sort_publications
 from sphinxcontrib_publist.select.interactive import plan_interactive
 
 from ..samples import SAMPLES, format_options
-
-VALID_ID = re.compile(r"[a-z][a-z0-9-]*")
-
-
-@pytest.mark.parametrize(
-    ("names", "taken", "anchors"),
-    [
-        ([], set(), []),
-        (["Kumar2022Prime"], set(), ["kumar2022prime"]),
-        (["a", "a", "A"], set(), ["a", "a-2", "a-3"]),
-        (["a"], {"a", "a-2"}, ["a-3"]),
-        (["key:with/odd.chars"], set(), ["key-with-odd-chars"]),
-        (["clé-日本語-2020"], set(), ["cle-2020"]),
-        # An id starts with a letter: names without one share a fallback.
-        (["2020", "___", ""], set(), ["publication", "publication-2", "publication-3"]),
-        (["2020a", "a"], set(), ["a", "a-2"]),
-        # A numbered anchor may itself be a name: each stays distinct.
-        (["a-2", "a", "a"], set(), ["a-2", "a", "a-3"]),
-        (["k", "publist-1"], {"publist-1"}, ["k", "publist-1-2"]),
-    ],
-)
-def test_unique_anchors(names: list[str], taken: set[str], anchors: list[str]) -> None:
-    assert unique_anchors(names, taken) == anchors
-
-
-@given(
-    st.lists(st.text(alphabet="aAb1-_:é ", max_size=4), max_size=12),
-    st.sets(st.sampled_from(["a", "a-2", "b", "publication", "ab"])),
-)
-def test_anchors_are_valid_ids_distinct_and_free(names: list[str], taken: set[str]) -> None:
-    anchors = unique_anchors(names, taken)
-    assert len(anchors) == len(names)
-    assert len(set(anchors)) == len(anchors)
-    assert not set(anchors) & taken
-    assert all(VALID_ID.fullmatch(anchor) for anchor in anchors)
-    assert unique_anchors(names, taken) == anchors
-
 
 OPTIONS = format_options()
 EXTRAS = ExtrasSettings(
