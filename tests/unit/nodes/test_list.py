@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 import pytest
 from docutils import nodes
-from hypothesis import given
-from hypothesis import strategies as st
 
 from sphinxcontrib_publist.bib.links import DEFAULT_LINK_FIELDS
 from sphinxcontrib_publist.format.default_style import format_default
