@@ -17,7 +17,7 @@ from ..select.tabs import printed_tabs
 from . import labels
 from .anchors import key_anchors, unique_id
 from .chart import charts
-from .details import record_details
+from .details import DetailsPage, record_details
 from .elements import publist_download, publist_group, publist_list, publist_pending
 from .entry_parts import download_sources
 from .extras import ExtrasSettings, LocalFiles, entry_extras
@@ -42,8 +42,8 @@ class ListContent:
 
 def publication_list(
     content: ListContent, local_file: LocalFiles, taken_ids: Container[str], list_id: str
-) -> tuple[publist_list, list[str]]:
-    """The list node, and the keys of the entries given details pages.
+) -> tuple[publist_list, list[DetailsPage]]:
+    """The list node, and the details pages it gives entries.
 
     Entries take ids from their keys, and a list with controls ``list_id``, made
     unique against ``taken_ids``, the document's; ``local_file`` finds the source

@@ -133,5 +133,7 @@ def test_an_interactive_list_gets_its_id_and_script_data() -> None:
 
 @pytest.mark.parametrize(("mode", "paged"), [("none", False), ("link", False), ("pages", True)])
 def test_details_pages_are_recorded_for_pages_mode_only(mode: str, paged: bool) -> None:
-    _, keys = publication_list(content(details=mode), no_local_files, set(), "")
-    assert keys == ([pub.key for pub in NEWEST_FIRST] if paged else [])
+    root, pages = publication_list(content(details=mode), no_local_files, set(), "")
+    assert [page.key for page in pages] == ([pub.key for pub in NEWEST_FIRST] if paged else [])
+    anchors = [pending["ids"][0] for pending in root.findall(publist_pending)]
+    assert [page.anchor for page in pages] == (anchors if paged else [])
