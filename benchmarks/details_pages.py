@@ -1,0 +1,159 @@
+"""Details pages: the same list with and without them, clean, no-change and edit-one builds.
+
+    python benchmarks/details_pages.py [--size 1000] [--runs 1] [--base REV]
+
+Builds the synthetic list of ``--size`` entries twice in one run, as run.py's
+``ours`` project (``:controls: sort, search``, ``:abstracts: collapsed``) and the
+same project with ``:details: pages``: a clean build, a rebuild with nothing
+changed and a rebuild after editing one entry's title, each its own
+``sphinx-build`` process timed by the wall clock. It counts the details pages
+each rebuild wrote (files under ``publications/`` whose mtime changed) and
+prints the medians, the ratios details / no details and the target line
+(no-change with details pages ≤ 1.5× without, at 1,000 entries). With
+``--base REV`` the same is measured with REV's package too (a temporary git
+worktree), as "before".
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import synth
+from measure import CHILD, fresh
+from projects import OUR_OPTIONS, edit_one_entry, write_project
+
+REPO = Path(__file__).resolve().parent.parent
+VARIANTS = {"no details": OUR_OPTIONS, "details pages": {**OUR_OPTIONS, "details": "pages"}}
+BUILDS = ("clean", "no-change", "edit one")
+NO_CHANGE_LIMIT = 1.5
+
+Figures = dict[str, float]
+
+
+def build(package_root: Path, src: Path, out: Path) -> float:
+    """One quiet html build of ``src`` with the package at ``package_root``: wall seconds."""
+    env = dict(os.environ, PYTHONPATH=str(package_root))
+    command = [sys.executable, "-c", CHILD, "-q", "-b", "html", str(src), str(out)]
+    start = time.perf_counter()
+    # Outside any checkout: "python -c" puts the working directory first on sys.path.
+    done = subprocess.run(command, env=env, cwd=out.parent, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if done.returncode:
+        raise SystemExit(f"build failed with {package_root}:\n{done.stderr[-2000:]}")
+    return seconds
+
+
+def page_mtimes(out: Path) -> dict[Path, int]:
+    return {path: path.stat().st_mtime_ns for path in (out / "publications").glob("*.html")}
+
+
+def written_since(out: Path, before: dict[Path, int]) -> int:
+    """Details pages written since ``before`` was taken."""
+    return sum(1 for path, mtime in page_mtimes(out).items() if before.get(path) != mtime)
+
+
+def scenario(package_root: Path, bib: Path, work: Path, options: dict[str, str]) -> Figures:
+    """Clean, no-change and edit-one seconds, and the details pages each rebuild wrote."""
+    src, out = work / "src", fresh(work / "out")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_project("ours", src, bib, bib, options)
+    figures = {"clean": build(package_root, src, out)}
+    before = page_mtimes(out)
+    figures["no-change"] = build(package_root, src, out)
+    figures["pages written, no-change"] = written_since(out, before)
+    edit_one_entry("ours", src)
+    before = page_mtimes(out)
+    figures["edit one"] = build(package_root, src, out)
+    figures["pages written, edit one"] = written_since(out, before)
+    return figures
+
+
+def measure(packages: dict[str, Path], bib: Path, work: Path, runs: int) -> dict[str, Figures]:
+    """Medians by "package, variant", the runs interleaved."""
+    runs_by_row: dict[str, list[Figures]] = {}
+    for _ in range(runs):
+        for side, package in packages.items():
+            for variant, options in VARIANTS.items():
+                row = f"{side}, {variant}" if len(packages) > 1 else variant
+                figures = scenario(package, bib, work / side / variant.replace(" ", "-"), options)
+                runs_by_row.setdefault(row, []).append(figures)
+                print(f"{row}: {figures}", file=sys.stderr, flush=True)
+    return {
+        row: {name: statistics.median(run[name] for run in runs) for name in runs[0]}
+        for row, runs in runs_by_row.items()
+    }
+
+
+def report(medians: dict[str, Figures], sides: list[str], size: int, runs: int) -> str:
+    names = [*BUILDS, "pages written, no-change", "pages written, edit one"]
+    lines = [
+        f"Wall-clock seconds at {size:,} synthetic entries, medians of {runs} run(s).",
+        "",
+        "| project | " + " | ".join(names) + " |",
+        "|---|" + "---|" * len(names),
+    ]
+    for row, figures in medians.items():
+        cells = [f"{figures[name]:.2f}" for name in BUILDS]
+        cells += [f"{figures[name]:.0f}" for name in names[len(BUILDS) :]]
+        lines.append(f"| {row} | " + " | ".join(cells) + " |")
+    lines += ["", "| details pages / no details | " + " | ".join(BUILDS) + " |"]
+    lines.append("|---|" + "---|" * len(BUILDS))
+    for side in sides:
+        prefix = f"{side}, " if len(sides) > 1 else ""
+        with_pages, without = medians[f"{prefix}details pages"], medians[f"{prefix}no details"]
+        ratios = [f"{with_pages[name] / without[name]:.2f}" for name in BUILDS]
+        lines.append(f"| {side} | " + " | ".join(ratios) + " |")
+    prefix = f"{sides[-1]}, " if len(sides) > 1 else ""
+    ratio = medians[f"{prefix}details pages"]["no-change"] / medians[f"{prefix}no details"][
+        "no-change"
+    ]
+    verdict = "PASS" if ratio <= NO_CHANGE_LIMIT else "FAIL"
+    lines += [
+        "",
+        f"no-change with details pages ≤ {NO_CHANGE_LIMIT}x without: {ratio:.2f}x: {verdict}",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    """Measure and print the tables."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--base", help="also measure this revision's package, as before")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch)
+        packages = {"after": REPO} if args.base else {"checkout": REPO}
+        if args.base:
+            base = root / "base"
+            subprocess.run(
+                ["git", "worktree", "add", "--detach", str(base), args.base],
+                cwd=REPO,
+                check=True,
+                capture_output=True,
+            )
+            packages = {"before": base, "after": REPO}
+        try:
+            bib = root / "refs.bib"
+            synth.write_bib(str(bib), args.size)
+            medians = measure(packages, bib, root, args.runs)
+        finally:
+            if args.base:
+                subprocess.run(
+                    ["git", "worktree", "remove", "--force", str(root / "base")],
+                    cwd=REPO,
+                    check=False,
+                )
+    print(report(medians, list(packages), args.size, args.runs))
+
+
+if __name__ == "__main__":
+    main()
