@@ -50,15 +50,20 @@ def page_digest(site: str, entry_digest: str, list_docname: str, list_title: str
 
 
 class WrittenPages:
-    """The record of the details pages in one output directory."""
+    """The record of the details pages in one output directory.
+
+    Each page's entry is its digest and its file, relative to the output
+    directory, so that telling an unchanged page takes one ``stat``.
+    """
 
     def __init__(self, builder: StandaloneHTMLBuilder) -> None:
         self.builder = builder
-        self.path = Path(builder.outdir) / RECORD_NAME
+        self.outdir = str(builder.outdir)
+        self.path = Path(self.outdir) / RECORD_NAME
         self.before = self._load() if builder.env.config_status == CONFIG_OK else {}
-        self.now: dict[str, str] = {}
+        self.now: dict[str, list[str]] = {}
 
-    def _load(self) -> dict[str, str]:
+    def _load(self) -> dict[str, list[str]]:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -66,14 +71,24 @@ class WrittenPages:
         if not isinstance(data, dict) or data.get("version") != RECORD_VERSION:
             return {}
         pages = data.get("pages")
-        return pages if isinstance(pages, dict) else {}
+        if not isinstance(pages, dict):
+            return {}
+        return {
+            page: written
+            for page, written in pages.items()
+            if isinstance(written, list) and len(written) == 2
+            and all(isinstance(part, str) for part in written)
+        }  # fmt: skip
 
     def is_current(self, page: str, digest: str) -> bool:
         """Whether ``page`` was written with ``digest`` and is still there; noted either way."""
-        self.now[page] = digest
-        if self.before.get(page) != digest:
-            return False
-        return os.path.exists(self.builder.get_outfilename(page))
+        written = self.before.get(page)
+        if written is not None and written[0] == digest:
+            self.now[page] = written
+            return os.path.exists(os.path.join(self.outdir, written[1]))
+        filename = os.path.relpath(self.builder.get_outfilename(page), self.outdir)
+        self.now[page] = [digest, filename]
+        return False
 
     def save(self) -> None:
         """Keep this build's digests for the next one, once every page is written."""
