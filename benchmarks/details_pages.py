@@ -23,10 +23,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 import synth
-from measure import CHILD, fresh
+from measure import CHILD, fresh, revision_checkout
 from projects import OUR_OPTIONS, edit_one_entry, write_project
 
 REPO = Path(__file__).resolve().parent.parent
@@ -140,29 +141,15 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--base", help="also measure this revision's package, as before")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as scratch:
+    with tempfile.TemporaryDirectory() as scratch, ExitStack() as stack:
         root = Path(scratch)
-        packages = {"after": REPO} if args.base else {"checkout": REPO}
+        packages = {"checkout": REPO}
         if args.base:
-            base = root / "base"
-            subprocess.run(
-                ["git", "worktree", "add", "--detach", str(base), args.base],
-                cwd=REPO,
-                check=True,
-                capture_output=True,
-            )
+            base = stack.enter_context(revision_checkout(args.base, root / "base"))
             packages = {"before": base, "after": REPO}
-        try:
-            bib = root / "refs.bib"
-            synth.write_bib(str(bib), args.size)
-            medians = measure(packages, bib, root, args.runs)
-        finally:
-            if args.base:
-                subprocess.run(
-                    ["git", "worktree", "remove", "--force", str(root / "base")],
-                    cwd=REPO,
-                    check=False,
-                )
+        bib = root / "refs.bib"
+        synth.write_bib(str(bib), args.size)
+        medians = measure(packages, bib, root, args.runs)
     print(report(medians, list(packages), args.size, args.runs))
 
 

@@ -92,5 +92,7 @@ class WrittenPages:
 
     def save(self) -> None:
         """Keep this build's digests for the next one, once every page is written."""
+        if self.now == self.before:
+            return
         data = {"version": RECORD_VERSION, "pages": dict(sorted(self.now.items()))}
         self.path.write_text(json.dumps(data, indent=0) + "\n", encoding="utf-8")

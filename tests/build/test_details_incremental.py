@@ -11,14 +11,8 @@ from sphinx.testing.util import SphinxTestApp
 from sphinxcontrib_publist.nodes.details import page_name
 
 from ..helpers import build, copy_root, soup_of, warnings_of
+from .test_details_pages import KEYS
 
-KEYS = (
-    "kumar2022prime",
-    "grathwohl2020jem",
-    "creager2019flexibly",
-    "hostile2020",
-    "key:with/odd.chars",
-)
 PAGES = {page_name("publications", key): key for key in KEYS}
 
 
