@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 
 import synth
-from measure import CHILD, PEAK_LINE, fresh
+from measure import CHILD, PEAK_LINE, fresh, revision_checkout
 from projects import OUR_OPTIONS, edit_one_entry, write_project
 
 REPO = Path(__file__).resolve().parent.parent
@@ -72,14 +72,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch)
-        base = root / "base"
-        subprocess.run(
-            ["git", "worktree", "add", "--detach", str(base), args.base],
-            cwd=REPO,
-            check=True,
-            capture_output=True,
-        )
-        try:
+        with revision_checkout(args.base, root / "base") as base:
             bib, floor = root / "refs.bib", root / "floor.rst"
             synth.write_bib(str(bib), args.size)
             floor.write_text("Publications\n============\n", encoding="utf-8")
@@ -87,10 +80,6 @@ def main() -> None:
             for _ in range(args.runs):
                 for side, package in (("before", base), ("after", REPO)):
                     figures[side].append(scenario(package, bib, floor, root / side))
-        finally:
-            subprocess.run(
-                ["git", "worktree", "remove", "--force", str(base)], cwd=REPO, check=False
-            )
     print(report(figures, args))
 
 

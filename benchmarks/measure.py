@@ -15,6 +15,8 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -141,3 +143,18 @@ def empty_no_change(src: Path, work: Path) -> float:
     out = fresh(work / "out")
     sphinx_build(src, out)
     return sphinx_build(src, out).seconds
+
+
+@contextmanager
+def revision_checkout(revision: str, path: Path) -> Iterator[Path]:
+    """A temporary git worktree of ``revision`` at ``path``, for its package; removed after."""
+    subprocess.run(
+        ["git", "worktree", "add", "--detach", str(path), revision],
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+    )
+    try:
+        yield path
+    finally:
+        subprocess.run(["git", "worktree", "remove", "--force", str(path)], cwd=REPO, check=False)

@@ -95,7 +95,7 @@ class PublicationsDirective(SphinxDirective):
             for anchor in element["ids"]:
                 self.state.document.ids[anchor] = element
         if paged:
-            domain_of(self.env).note_details(self.env.docname, paged)
+            domain_of(self.env).note_details(self.env.docname, self.lineno, paged)
         self.set_source_info(root)
         return [root]
 

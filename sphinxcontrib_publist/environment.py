@@ -2,8 +2,9 @@
 
 Two records per document, each cleared when the document is re-read and merged
 from parallel readers: the bib-file problems of the files it loaded, reported
-once per build however many pages list a file, and the keys it gives details
-pages, so writing finds them without a scan.
+once per build however many pages list a file, and the details pages it gives
+entries, with a digest of each, so that writing finds them without a scan and
+leaves the unchanged ones alone.
 """
 
 from __future__ import annotations
@@ -21,11 +22,14 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from .core.diagnostics import Diagnostic
+    from .nodes.details import DetailsPage
 
-ENV_VERSION = 3
+ENV_VERSION = 4
 
 # docname -> {load key -> the problems of the files loaded together}
 Problems = dict[str, dict[str, tuple["Diagnostic", ...]]]
+# docname -> (the list's line, a page it gives an entry), in document order
+DetailsPages = dict[str, tuple[tuple[int | None, "DetailsPage"], ...]]
 
 
 class PublistDomain(Domain):
@@ -37,18 +41,19 @@ class PublistDomain(Domain):
     initial_data: ClassVar[dict[str, Any]] = {"details": {}, "problems": {}, "read_now": set()}
 
     @property
-    def details_documents(self) -> dict[str, tuple[str, ...]]:
-        """Document name → keys of the entries it has details pages for."""
-        return cast("dict[str, tuple[str, ...]]", self.data["details"])
+    def details_documents(self) -> DetailsPages:
+        """Document name → the details pages its lists give entries, with each list's line."""
+        return cast("DetailsPages", self.data["details"])
 
     @property
     def problems(self) -> Problems:
         """Document name → the problems of each set of files it loaded."""
         return cast("Problems", self.data["problems"])
 
-    def note_details(self, docname: str, keys: Iterable[str]) -> None:
-        """Record that ``docname`` lists ``keys`` with details pages."""
-        self.details_documents[docname] = (*self.details_documents.get(docname, ()), *keys)
+    def note_details(self, docname: str, line: int | None, pages: Iterable[DetailsPage]) -> None:
+        """Record that a list of ``docname``, at ``line``, gives entries these details pages."""
+        listed = tuple((line, page) for page in pages)
+        self.details_documents[docname] = (*self.details_documents.get(docname, ()), *listed)
 
     def note_problems(self, docname: str, load_key: str, diagnostics: Sequence[Diagnostic]) -> None:
         """Record that ``docname`` loaded files (``load_key``) with these problems."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import cast
 
 from docutils import nodes
@@ -57,6 +57,21 @@ class ListDetails:
         return (entry for entry in self.entries if entry.page and entry.publication)
 
 
+@pickled_by_fields
+@dataclass(frozen=True)
+class DetailsPage:
+    """What the environment keeps of a details page between builds.
+
+    ``digest`` sums up what the page shows of its entry, so that writing can
+    tell an unchanged page without loading its list.
+    """
+
+    page: str
+    key: str
+    anchor: str
+    digest: str
+
+
 def page_name(details_dir: str, key: str) -> str:
     """The stable page name of a key's details page: readable, and unique per key."""
     slug = SAFE_PAGE_CHARS.sub("-", key)
@@ -71,24 +86,42 @@ def record_details(
     publications: dict[str, Publication],
     mode: str,
     details_dir: str,
-) -> list[str]:
-    """Store the list's ``ListDetails`` on ``root``; return the keys given pages."""
+) -> list[DetailsPage]:
+    """Store the list's ``ListDetails`` on ``root``; return the pages it gives entries."""
     entries = []
+    pages = []
     has_page = mode == "pages"
     for pending in root.findall(publist_pending):
         publication = publications[pending["entry"].key]
+        page = page_name(details_dir, publication.key) if has_page else ""
         entries.append(
             EntryDetails(
                 anchor=pending["ids"][0],
                 coins=coins(record_of(publication, with_abstract=False)),
                 fallback=publication.url or "",
-                page=page_name(details_dir, publication.key) if has_page else "",
+                page=page,
                 publication=publication if has_page else None,
             )
         )
-    details = ListDetails(mode, tuple(entries))
-    root[DETAILS_ATTRIBUTE] = details
-    return [entry.publication.key for entry in details.pages() if entry.publication]
+        if has_page:
+            anchor, digest = pending["ids"][0], _page_digest(publication, pending)
+            pages.append(DetailsPage(page, publication.key, anchor, digest))
+    root[DETAILS_ATTRIBUTE] = ListDetails(mode, tuple(entries))
+    return pages
+
+
+def _page_digest(publication: Publication, pending: publist_pending) -> str:
+    """A digest of what a details page shows of its entry.
+
+    The records are frozen dataclasses, tuples and dicts, whose ``repr`` is the
+    same for the same data in every process (a pickle's bytes are not: they
+    depend on which equal objects happen to be shared). The entry's place in its
+    file and in the list's controls is left out: the page does not show it, and
+    an edit above the entry moves it.
+    """
+    extra = replace(pending["extra"], ranks=(), tabs=None)
+    shown = repr((replace(publication, line=None), pending["entry"], extra))
+    return hashlib.sha256(shown.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def list_details(root: nodes.Element) -> ListDetails | None:
@@ -109,7 +142,8 @@ def page_doctree(
     omitted ones are listed too; the abstract is the whole one, even where the
     list hides abstracts.
     """
-    anchor = nodes.make_id(publication.key) or "publication"
+    # The entry's anchor in its list, so that one key has one id everywhere.
+    anchor = extra.anchor
     # Not "publist": scripts that enhance lists must leave the page alone.
     section = nodes.section(ids=[anchor], classes=["publist-details"])
     title = rich_to_nodes(entry.title) or [nodes.Text(publication.key)]

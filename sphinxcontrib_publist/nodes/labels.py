@@ -14,20 +14,15 @@ CATALOG = "sphinxcontrib_publist"
 LOCALE_DIR = Path(__file__).parents[1] / "locales"
 _ = get_translation(CATALOG)
 
+# By type group (select/groups.py TYPE_GROUPS): one heading per group.
 TYPE_LABELS = {
     "article": _("Journal articles"),
     "inproceedings": _("Conference papers"),
-    "conference": _("Conference papers"),
-    "proceedings": _("Proceedings"),
-    "book": _("Books"),
-    "mvbook": _("Books"),
     "inbook": _("Book chapters"),
-    "incollection": _("Book chapters"),
-    "phdthesis": _("Theses"),
-    "mastersthesis": _("Theses"),
+    "book": _("Books"),
+    "proceedings": _("Proceedings"),
     "thesis": _("Theses"),
-    "techreport": _("Technical reports"),
-    "report": _("Technical reports"),
+    "report": _("Reports"),
     "unpublished": _("Unpublished work"),
     "online": _("Online resources"),
     "misc": _("Other publications"),

@@ -15,8 +15,9 @@ from ..select import NO_GROUPING, Group
 from ..select.interactive import Interactive
 from ..select.tabs import printed_tabs
 from . import labels
+from .anchors import key_anchors, unique_id
 from .chart import charts
-from .details import record_details
+from .details import DetailsPage, record_details
 from .elements import publist_download, publist_group, publist_list, publist_pending
 from .entry_parts import download_sources
 from .extras import ExtrasSettings, LocalFiles, entry_extras
@@ -41,17 +42,16 @@ class ListContent:
 
 def publication_list(
     content: ListContent, local_file: LocalFiles, taken_ids: Container[str], list_id: str
-) -> tuple[publist_list, list[str]]:
-    """The list node, and the keys of the entries given details pages.
+) -> tuple[publist_list, list[DetailsPage]]:
+    """The list node, and the details pages it gives entries.
 
     Entries take ids from their keys, and a list with controls ``list_id``, made
     unique against ``taken_ids``, the document's; ``local_file`` finds the source
     files that relative links name.
     """
     displayed = [publication for group in content.groups for publication in group.publications]
-    named = [publication.key for publication in displayed]
-    anchors = unique_anchors([*named, list_id] if content.interactive else named, taken_ids)
-    list_anchor = anchors.pop() if content.interactive else ""
+    anchors = key_anchors([publication.key for publication in displayed], taken_ids)
+    list_anchor = unique_id(list_id, taken_ids, set(anchors)) if content.interactive else ""
     root = publist_list(data={}, classes=list(content.classes))
     # Above the entries: the chart, then the download link.
     root.extend(charts(displayed, content.chart))
@@ -84,21 +84,6 @@ def _tab_sections(plan: Interactive) -> list[tuple[int, str]]:
     return [
         (index, plan.tabs[index].label) for index in printed_tabs(plan.memberships, len(plan.tabs))
     ]
-
-
-def unique_anchors(names: Sequence[str], taken: Container[str]) -> list[str]:
-    """An id for each name, distinct from each other and from ``taken``: "key", "key-2"..."""
-    given: set[str] = set()
-    anchors = []
-    for name in names:
-        base = nodes.make_id(name) or "publication"
-        anchor, number = base, 1
-        while anchor in taken or anchor in given:
-            number += 1
-            anchor = f"{base}-{number}"
-        given.add(anchor)
-        anchors.append(anchor)
-    return anchors
 
 
 def _pending_entries(

@@ -96,7 +96,8 @@
 			});
 			prepare(0);
 			this.state = this.readUrl();
-			this.arrangedSort = this.sorts[this.initialSort].groups === "flatten" ? -1 : this.initialSort;
+			// The page as built shows the initial order, headings included.
+			this.arrangedSort = this.initialSort;
 			this.typing = false;
 			this.arranging = 0;
 			this.status = make("p", { class: "publist-count", role: "status", "aria-live": "polite" });
@@ -218,9 +219,20 @@
 			if (this.searchInput && this.searchInput.value !== query) this.searchInput.value = query;
 		}
 
+		/**
+		 * How an order treats the groups. The initial order is the one the list was built
+		 * in, so its groups hold it as they stand: a list whose order happens to be the
+		 * title order (any one-entry list) keeps its year headings.
+		 * @param {number} sort
+		 */
+		groupsFor(sort) {
+			const mode = this.sorts[sort].groups;
+			return sort === this.initialSort && mode === "flatten" ? "keep" : mode;
+		}
+
 		/** @param {number} sort */
 		arrange(sort) {
-			const mode = this.sorts[sort].groups;
+			const mode = this.groupsFor(sort);
 			// Ranks are the positions 0..n-1.
 			/** @type {typeof this.entries} */
 			let ordered = new Array(this.entries.length);
@@ -285,7 +297,7 @@
 					groupCounts[entry.group] += 1;
 				}
 			}
-			const flattened = this.sorts[this.state.sort].groups === "flatten";
+			const flattened = this.groupsFor(this.state.sort) === "flatten";
 			for (const group of this.groups) group.node.hidden = flattened || !groupCounts[group.index];
 			this.empty.hidden = shown > 0;
 			const count = this.label(shown === 1 ? "count-one" : "count").replace("{count}", String(shown));

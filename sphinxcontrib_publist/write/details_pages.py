@@ -25,12 +25,13 @@ from ..format.scholar import (
     record_of,
 )
 from ..log import warn
-from ..nodes.details import EntryDetails, list_details, page_doctree
+from ..nodes.details import DetailsPage, EntryDetails, list_details, page_doctree
 from ..nodes.elements import publist_list, publist_pending
 from ..nodes.entry import EntryExtras
 from ..nodes.entry_parts import RenderedLink, copy_download_files
 from .details_links import page_available, pages_supported
 from .page_render import render_fragment
+from .written_pages import WrittenPages, page_digest, site_digest
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -40,38 +41,61 @@ PageSpec = tuple[str, dict[str, Any], str]
 
 
 def collect_pages(app: Sphinx) -> Iterator[PageSpec]:
-    """A page per entry with details, the first list (by document name) owning each key."""
+    """A page per entry with details, the first list (by document name) owning each key.
+
+    Only pages whose digest changed since they were written are rendered again
+    (see ``written_pages``), and only their lists' doctrees are loaded.
+    """
     if not pages_supported(app.builder):
         return
     builder = cast("StandaloneHTMLBuilder", app.builder)
-    domain = domain_of(app.env)
-    written: set[str] = set()
+    written = WrittenPages(builder)
+    site = site_digest(builder)
+    stale: dict[str, dict[str, DetailsPage]] = {}
+    for docname, page in _owned_pages(app):
+        title = app.env.titles.get(docname)
+        digest = page_digest(site, page.digest, docname, title.astext() if title else "")
+        if not written.is_current(page.page, digest):
+            stale.setdefault(docname, {})[page.anchor] = page
     config = PublistConfig.from_sphinx(app.config)
-    for docname in sorted(domain.details_documents):
-        for root in app.env.get_doctree(docname).findall(publist_list):
-            details = list_details(root)
-            if details is None:
+    for docname, pages in stale.items():
+        for entry, pending in _entries_of(app, docname, pages):
+            yield (entry.page, page_context(builder, config, entry, pending, docname), "page.html")
+    written.save()
+
+
+def _owned_pages(app: Sphinx) -> Iterator[tuple[str, DetailsPage]]:
+    """Each details page with the document of the list owning it, by document name."""
+    seen: set[str] = set()
+    details = domain_of(app.env).details_documents
+    for docname in sorted(details):
+        for line, page in details[docname]:
+            if page.page in seen:
                 continue
-            pendings = {pending["ids"][0]: pending for pending in root.findall(publist_pending)}
-            for entry in details.pages():
-                if entry.page in written:
-                    continue
-                written.add(entry.page)
-                if not page_available(app.env, entry.page):
-                    key = entry.publication.key if entry.publication else entry.anchor
-                    warn(
-                        f"no details page for {key!r}: a document is named {entry.page!r}",
-                        Subtype.DETAILS,
-                        (docname, root.line),
-                    )
-                    continue
-                pending = pendings.get(entry.anchor)
-                if pending is not None:
-                    yield (
-                        entry.page,
-                        page_context(builder, config, entry, pending, docname),
-                        "page.html",
-                    )
+            seen.add(page.page)
+            if page_available(app.env, page.page):
+                yield docname, page
+            else:
+                warn(
+                    f"no details page for {page.key!r}: a document is named {page.page!r}",
+                    Subtype.DETAILS,
+                    (docname, line),
+                )
+
+
+def _entries_of(
+    app: Sphinx, docname: str, pages: dict[str, DetailsPage]
+) -> Iterator[tuple[EntryDetails, publist_pending]]:
+    """The stored details and entry of each of ``pages``, from the document's lists."""
+    for root in app.env.get_doctree(docname).findall(publist_list):
+        details = list_details(root)
+        if details is None:
+            continue
+        pendings = {pending["ids"][0]: pending for pending in root.findall(publist_pending)}
+        for entry in details.pages():
+            page = pages.pop(entry.anchor, None)
+            if page is not None and page.page == entry.page and entry.anchor in pendings:
+                yield entry, pendings[entry.anchor]
 
 
 def page_context(

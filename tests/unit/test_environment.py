@@ -33,7 +33,7 @@ def test_a_new_environment_gets_empty_records_of_this_version() -> None:
         "version": ENV_VERSION,
     }
     # The initial records are copies: two environments share nothing.
-    publist.note_details("index", ["a"])
+    publist.note_details("index", 7, ["a"])
     assert domain().details_documents == {}
 
 
@@ -45,11 +45,11 @@ def test_records_of_another_version_are_refused() -> None:
 
 def test_noting_details_and_problems() -> None:
     publist = domain()
-    publist.note_details("people/ada", ["a", "b"])
-    publist.note_details("people/ada", ["c"])
+    publist.note_details("people/ada", 7, ["a", "b"])
+    publist.note_details("people/ada", 7, ["c"])
     publist.note_problems("people/ada", "a.bib", [DUPLICATE, MISSING])
     publist.note_problems("people/ada", "b.bib", [])
-    assert publist.details_documents == {"people/ada": ("a", "b", "c")}
+    assert publist.details_documents == {"people/ada": ((7, "a"), (7, "b"), (7, "c"))}
     # Files without problems leave no record.
     assert publist.problems == {"people/ada": {"a.bib": (DUPLICATE, MISSING)}}
 
@@ -57,24 +57,24 @@ def test_noting_details_and_problems() -> None:
 def test_clear_doc_forgets_one_document_only() -> None:
     publist = domain()
     for docname in ("index", "other"):
-        publist.note_details(docname, ["a"])
+        publist.note_details(docname, 7, ["a"])
         publist.note_problems(docname, "a.bib", [DUPLICATE])
     publist.clear_doc("index")
     publist.clear_doc("never-read")
-    assert publist.details_documents == {"other": ("a",)}
+    assert publist.details_documents == {"other": ((7, "a"),)}
     assert publist.problems == {"other": {"a.bib": (DUPLICATE,)}}
 
 
 def test_merge_takes_the_records_of_the_documents_the_reader_read() -> None:
     main = domain()
-    main.note_details("kept", ["k"])
-    main.note_details("reread", ["old"])
+    main.note_details("kept", 7, ["k"])
+    main.note_details("reread", 7, ["old"])
     reader = domain()
-    reader.note_details("reread", ["new"])
-    reader.note_details("not-mine", ["x"])
+    reader.note_details("reread", 7, ["new"])
+    reader.note_details("not-mine", 7, ["x"])
     reader.note_problems("reread", "a.bib", [MISSING])
     main.merge_domaindata({"reread"}, reader.data)
-    assert main.details_documents == {"kept": ("k",), "reread": ("new",)}
+    assert main.details_documents == {"kept": ((7, "k"),), "reread": ((7, "new"),)}
     assert main.problems == {"reread": {"a.bib": (MISSING,)}}
 
 
@@ -93,7 +93,7 @@ def test_reading_in_parallel_gives_the_records_of_reading_serially(
 ) -> None:
     def read(publist: PublistDomain, docname: str) -> None:
         keys, problems = documents[docname]
-        publist.note_details(docname, keys)
+        publist.note_details(docname, 7, keys)
         publist.note_problems(docname, "files", problems)
 
     serial = domain()

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 import pytest
 from docutils import nodes
-from hypothesis import given
-from hypothesis import strategies as st
 
 from sphinxcontrib_publist.bib.links import DEFAULT_LINK_FIELDS
 from sphinxcontrib_publist.format.default_style import format_default
@@ -20,48 +17,11 @@ from sphinxcontrib_publist.nodes.elements import (
     publist_pending,
 )
 from sphinxcontrib_publist.nodes.extras import ExtrasSettings
-from sphinxcontrib_publist.nodes.list import ListContent, publication_list, unique_anchors
+from sphinxcontrib_publist.nodes.list import ListContent, publication_list
 from sphinxcontrib_publist.select import group_publications, parse_sort, sort_publications
 from sphinxcontrib_publist.select.interactive import plan_interactive
 
 from ..samples import SAMPLES, format_options
-
-VALID_ID = re.compile(r"[a-z][a-z0-9-]*")
-
-
-@pytest.mark.parametrize(
-    ("names", "taken", "anchors"),
-    [
-        ([], set(), []),
-        (["Kumar2022Prime"], set(), ["kumar2022prime"]),
-        (["a", "a", "A"], set(), ["a", "a-2", "a-3"]),
-        (["a"], {"a", "a-2"}, ["a-3"]),
-        (["key:with/odd.chars"], set(), ["key-with-odd-chars"]),
-        (["clé-日本語-2020"], set(), ["cle-2020"]),
-        # An id starts with a letter: names without one share a fallback.
-        (["2020", "___", ""], set(), ["publication", "publication-2", "publication-3"]),
-        (["2020a", "a"], set(), ["a", "a-2"]),
-        # A numbered anchor may itself be a name: each stays distinct.
-        (["a-2", "a", "a"], set(), ["a-2", "a", "a-3"]),
-        (["k", "publist-1"], {"publist-1"}, ["k", "publist-1-2"]),
-    ],
-)
-def test_unique_anchors(names: list[str], taken: set[str], anchors: list[str]) -> None:
-    assert unique_anchors(names, taken) == anchors
-
-
-@given(
-    st.lists(st.text(alphabet="aAb1-_:é ", max_size=4), max_size=12),
-    st.sets(st.sampled_from(["a", "a-2", "b", "publication", "ab"])),
-)
-def test_anchors_are_valid_ids_distinct_and_free(names: list[str], taken: set[str]) -> None:
-    anchors = unique_anchors(names, taken)
-    assert len(anchors) == len(names)
-    assert len(set(anchors)) == len(anchors)
-    assert not set(anchors) & taken
-    assert all(VALID_ID.fullmatch(anchor) for anchor in anchors)
-    assert unique_anchors(names, taken) == anchors
-
 
 OPTIONS = format_options()
 EXTRAS = ExtrasSettings(
@@ -173,5 +133,7 @@ def test_an_interactive_list_gets_its_id_and_script_data() -> None:
 
 @pytest.mark.parametrize(("mode", "paged"), [("none", False), ("link", False), ("pages", True)])
 def test_details_pages_are_recorded_for_pages_mode_only(mode: str, paged: bool) -> None:
-    _, keys = publication_list(content(details=mode), no_local_files, set(), "")
-    assert keys == ([pub.key for pub in NEWEST_FIRST] if paged else [])
+    root, pages = publication_list(content(details=mode), no_local_files, set(), "")
+    assert [page.key for page in pages] == ([pub.key for pub in NEWEST_FIRST] if paged else [])
+    anchors = [pending["ids"][0] for pending in root.findall(publist_pending)]
+    assert [page.anchor for page in pages] == (anchors if paged else [])

@@ -1,4 +1,4 @@
-"""Grouping: groups in order of first appearance, values folded for matching."""
+"""Grouping: groups in order of first appearance, values folded, types by their heading."""
 
 from __future__ import annotations
 
@@ -19,7 +19,6 @@ def keys_of(pubs: Sequence[Publication]) -> list[str]:
 GROUP_CASES = [
     ("year", ["2020", "2019", "2018", "2012", ""]),
     ("YEAR", ["2020", "2019", "2018", "2012", ""]),
-    ("type", ["article", "techreport", "inproceedings", "misc"]),
     ("keywords", ["", "Google, Machine Learning", "bayesian; google"]),
     ("pubstate", ["forthcoming", ""]),
     (
@@ -70,3 +69,33 @@ def test_group_values_match_case_and_accent_insensitively() -> None:
         ("Université Press", ["a", "c"]),
         ("Other", ["b"]),
     ]
+
+
+def test_types_of_one_heading_share_a_group_in_a_fixed_order() -> None:
+    types = [
+        "misc", "mastersthesis", "incollection", "Report", "phdthesis", "inbook", "patent",
+        "conference", "techreport", "inproceedings", "mvbook", "book", "thesis", "article",
+        "dataset", "www", "online",
+    ]  # fmt: skip
+    pubs = [make_pub(f"k{index}", entry_type) for index, entry_type in enumerate(types)]
+    groups = group_publications(pubs, "type")
+    assert [(group.value, keys_of(group.publications)) for group in groups] == [
+        ("article", ["k13"]),
+        ("inproceedings", ["k7", "k9"]),
+        ("inbook", ["k2", "k5"]),
+        ("book", ["k10", "k11"]),
+        ("thesis", ["k1", "k4", "k12"]),
+        ("report", ["k3", "k8"]),
+        ("online", ["k15", "k16"]),
+        # Types without a heading of their own: alphabetically, then misc.
+        ("dataset", ["k14"]),
+        ("patent", ["k6"]),
+        ("misc", ["k0"]),
+    ]
+
+
+def test_type_groups_do_not_depend_on_the_sort() -> None:
+    by_year = group_publications(sort_publications(SAMPLES, parse_sort("-year")), "type")
+    by_title = group_publications(sort_publications(SAMPLES, parse_sort("title")), "type")
+    assert [group.value for group in by_year] == [group.value for group in by_title]
+    assert [group.value for group in by_year] == ["article", "inproceedings", "report", "misc"]
