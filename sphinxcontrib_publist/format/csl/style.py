@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ...bib.badges import award
-from ...bib.convert import FORTHCOMING_NOTE
+from ...bib.dates import FORTHCOMING_NOTE
 from ...bib.model import Publication
 from ...core.diagnostics import Diagnostic, Subtype
 from ...core.richtext import Text, plain_text
