@@ -11,19 +11,22 @@ from pybtex.database import Person as PybtexPerson
 from pybtex.exceptions import PybtexError
 from pybtex.plugin import find_plugin
 from pybtex.richtext import BaseMultipartText, HRef, String, Symbol, Tag
-from pybtex.style.template import tag
+from pybtex.style.template import FieldIsMissing, tag
 
+from ..bib.badges import award
 from ..bib.convert import FORTHCOMING_NOTE, parse_person
 from ..bib.latex import latex_to_rich
 from ..bib.model import Publication
 from ..core.diagnostics import Diagnostic, Subtype
 from ..core.richtext import Inline, Link, Name, RichText, Styled, Text, plain_text
 from ..core.urls import safe_url
+from .biblatex import bibtex_entry
 from .default_style import format_default, marked_name
 from .entry import FormatOptions, FormattedEntry
 
 TAG_STYLES = {"em": "emph", "i": "emph", "b": "strong", "strong": "strong", "tt": "code"}
 NAME_TAG = "publist-name-"
+FALLBACK_VENUES = ("journal", "booktitle", "school", "institution", "organization", "publisher")
 SYMBOLS = {"ndash": "\u2013", "newblock": " ", "nbsp": "\u00a0"}
 
 
@@ -41,7 +44,7 @@ def format_with_pybtex(
     style_name: str,
     options: FormatOptions,
 ) -> tuple[list[FormattedEntry], list[Diagnostic]]:
-    """Format with a pybtex style; an entry the style cannot format keeps only its parts."""
+    """Format with a pybtex style: every entry in it, each missing field one diagnostic."""
     style = find_plugin("pybtex.style.formatting", style_name)()
     marks = _NameMarks(style)
     entries = [_pybtex_entry(publication, options, marks) for publication in publications]
@@ -49,16 +52,16 @@ def format_with_pybtex(
     formatted: list[FormattedEntry] = []
     diagnostics: list[Diagnostic] = []
     for publication, entry, label in zip(publications, entries, labels, strict=True):
-        parts = format_default(publication, options)
-        try:
-            text = style.format_entry(label, entry).text
-        except (PybtexError, KeyError, AttributeError) as error:
-            message = f"entry {publication.key!r}: style {style_name!r} cannot format it ({error})"
+        text, problem = _formatted_text(style, label, entry)
+        if problem is not None:
+            message = (
+                f"entry {publication.key!r}: style {style_name!r} needs {problem};"
+                " formatted from the fields it has"
+            )
             diagnostics.append(
                 Diagnostic(message, Subtype.MISSING_FIELD, publication.source, publication.line)
             )
-            formatted.append(replace(parts, label=label))
-            continue
+        parts = format_default(publication, options)
         reference = _rich_from_pybtex(text, marks.names)
         # A note such as "to appear" is already in the reference: no second status.
         says_status = FORTHCOMING_NOTE.search(plain_text(reference)) is not None
@@ -71,6 +74,36 @@ def format_with_pybtex(
             )
         )
     return formatted, diagnostics
+
+
+def _formatted_text(style: Any, label: str, entry: Entry) -> tuple[object, str | None]:
+    """The style's text for ``entry``, and what it missed when it had to fall back.
+
+    An entry the style cannot format (a required field missing, a type it does
+    not know) is formatted by the same style as ``misc``, whose every field is
+    optional, with its venue as ``howpublished``: the list keeps one look.
+    """
+    try:
+        return style.format_entry(label, entry).text, None
+    except (PybtexError, KeyError, AttributeError) as error:
+        problem = _missing_what(error, entry)
+    fallback = Entry("misc", fields=dict(entry.fields), persons=entry.persons)
+    fallback.key = entry.key
+    venue = next((entry.fields[name] for name in FALLBACK_VENUES if name in entry.fields), None)
+    if venue is not None and "howpublished" not in entry.fields:
+        fallback.fields["howpublished"] = venue
+    try:
+        return style.format_entry(label, fallback).text, problem
+    except (PybtexError, KeyError, AttributeError):
+        return String(entry.fields.get("title", entry.key)), problem
+
+
+def _missing_what(error: Exception, entry: Entry) -> str:
+    if isinstance(error, FieldIsMissing):
+        return f"field {error.field_name!r}"
+    if isinstance(error, AttributeError):
+        return f"a template for entry type {entry.type!r}"
+    return f"what it reported ({error})"
 
 
 class _NameMarks:
@@ -102,12 +135,13 @@ class _NameMarks:
 def _pybtex_entry(publication: Publication, options: FormatOptions, marks: _NameMarks) -> Entry:
     # pybtex keeps {Protected} case from the LaTeX source; what its parser leaves
     # as literal commands is converted by ours in _rich_from_pybtex.
-    fields = {
-        name: value
-        for name, value in publication.raw_fields.items()
-        if name not in ("crossref", *publication.raw_persons)
-    }
-    entry = Entry(publication.entry_type, fields=fields)
+    entry_type, fields = bibtex_entry(publication.entry_type, publication.raw_fields)
+    for name in ("crossref", *publication.raw_persons):
+        fields.pop(name, None)
+    if award(publication) == publication.fields.get("note", "").strip():
+        # An award named in the note is the entry's award badge: shown once.
+        fields.pop("note", None)
+    entry = Entry(entry_type, fields=fields)
     entry.key = publication.key
     # A reference names every author: omitting applies to author lines only.
     for role, raw_names in publication.raw_persons.items():
