@@ -10,7 +10,7 @@ from pybtex.database import Entry
 from pybtex.database import Person as PybtexPerson
 from pybtex.exceptions import PybtexError
 from pybtex.plugin import find_plugin
-from pybtex.richtext import BaseMultipartText, HRef, String, Symbol, Tag
+from pybtex.richtext import BaseMultipartText, HRef, Protected, String, Symbol, Tag
 from pybtex.style.template import FieldIsMissing, tag
 
 from ..bib.badges import award
@@ -162,6 +162,19 @@ def _string_to_rich(value: str) -> RichText:
     return (*leading, *latex_to_rich(value).rich, *trailing)
 
 
+def _latex_source(node: Protected) -> str | None:
+    """The LaTeX a protected group of plain strings came from, or None if it holds markup."""
+    parts: list[str] = []
+    for part in node.parts:
+        if isinstance(part, String):
+            parts.append(part.value)
+        elif isinstance(part, Protected) and (inner := _latex_source(part)) is not None:
+            parts.append(inner)
+        else:
+            return None
+    return "{" + "".join(parts) + "}"
+
+
 def _rich_from_pybtex(node: object, names: Sequence[Name]) -> RichText:
     if isinstance(node, String):
         return _string_to_rich(node.value)
@@ -169,6 +182,12 @@ def _rich_from_pybtex(node: object, names: Sequence[Name]) -> RichText:
         return (Text(SYMBOLS.get(node.name, "")),)
     if not isinstance(node, BaseMultipartText):
         return ()
+    if isinstance(node, Protected):
+        source = _latex_source(node)
+        if source is not None:
+            # pybtex splits "{\d{i}}" into a command and its braced argument:
+            # converted apart, the accent would be lost.
+            return _string_to_rich(source)
     children: list[Inline] = []
     for part in node.parts:
         children.extend(_rich_from_pybtex(part, names))
