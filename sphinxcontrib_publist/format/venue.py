@@ -64,7 +64,7 @@ def _container(publication: Publication, parts: Collection[str]) -> RichText:
     if source is None and "eprint" in parts:
         # The eprint part names the preprint, with its class.
         return ()
-    if source == "publisher" and _publisher(publication):
+    if source == "publisher" and "publisher" in parts and _publisher(publication):
         return ()
     return publication.venue
 
