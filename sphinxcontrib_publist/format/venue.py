@@ -24,11 +24,11 @@ from .biblatex import TYPE_WORDS
 
 VENUE_PARTS = ("type", "edition", "venue", "volume", "chapter", "number", "publisher", "eprint")
 THESES = {
-    "phdthesis": "PhD thesis",
-    "mastersthesis": "Master's thesis",
+    "phdthesis": TYPE_WORDS["phdthesis"],
+    "mastersthesis": TYPE_WORDS["mastersthesis"],
     "thesis": "Thesis",
 }
-REPORTS = {"techreport": "Technical report", "report": "Report"}
+REPORTS = {"techreport": TYPE_WORDS["techreport"], "report": "Report"}
 BOOKS = frozenset({"book", "mvbook", "inbook", "incollection", "collection", "proceedings"})
 PARTS_OF_BOOKS = frozenset({"inbook", "incollection", "bookinbook", "suppbook"})
 ARTICLES = frozenset({"article", "periodical", "suppperiodical"})
