@@ -217,3 +217,20 @@ def test_text_output_writes_the_reference_list(tmp_path: Path) -> None:
     assert "[3] **Ada Lovelace** and Mary Somerville. Tables of the bernoulli numbers." in flat
     assert "[1] Thị Nguyễn and **Ada Lovelace**. Engines without a journal. May 2019." in flat
     assert flat.count("Technical Report RS-1843-07, Royal Society, July 2021.") == 1
+
+
+def test_latex_output_writes_the_owner_in_bold_and_the_numbers(tmp_path: Path) -> None:
+    app = build(_project(tmp_path), "latex")
+    (tex,) = Path(app.outdir).glob("*.tex")
+    written = " ".join(tex.read_text(encoding="utf-8").split())
+    assert written.count(r"\sphinxstylestrong{Ada Lovelace}") >= 4 * len(KEYS) - 2
+    numbered = (
+        r"\DUrole{publist-label}{{[}2{]}} \sphinxstylestrong{Ada Lovelace}. "
+        r"\sphinxstyleemphasis{On the Calculus of the Nervous System}. "
+        "PhD thesis, University of London, 2020."
+    )
+    assert written.count(numbered) == 2  # plain and unsrt
+    venue = (
+        r"\DUrole{publist-venue}{PhD thesis, University of London} \DUrole{publist-year}{(2020)}"
+    )
+    assert written.count(venue) == 1
