@@ -80,6 +80,9 @@ def bibtex_entry(entry_type: str, fields: Mapping[str, str]) -> tuple[str, dict[
             del mapped["type"]
         else:
             mapped["type"] = TYPE_WORDS[kind]
+    if entry_type == "inbook" and mapped.get("booktitle", "").strip():
+        # biblatex's @inbook is a titled part of a book: BibTeX's @incollection.
+        entry_type = "incollection"
     _map_date(mapped)
     _map_institution(entry_type, mapped)
     return entry_type, mapped
