@@ -93,9 +93,14 @@ def _formatted_text(style: Any, label: str, entry: Entry) -> tuple[object, str |
     if venue is not None and "howpublished" not in entry.fields:
         fallback.fields["howpublished"] = venue
     try:
-        return style.format_entry(label, fallback).text, problem
+        text = style.format_entry(label, fallback).text
     except (PybtexError, KeyError, AttributeError):
-        return String(entry.fields.get("title", entry.key)), problem
+        text = None
+    if text is None or not str(text).strip():
+        # Nothing the style shows (a biblatex @set, an entry of unknown fields):
+        # its title or key, so the entry keeps its place and label in the list.
+        return String(entry.fields.get("title") or entry.key), problem
+    return text, problem
 
 
 def _missing_what(error: Exception, entry: Entry) -> str:

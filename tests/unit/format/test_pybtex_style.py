@@ -202,3 +202,13 @@ def test_markup_in_a_title_survives_the_style() -> None:
 )
 def test_pybtex_style_exists(name: str, exists: bool) -> None:
     assert pybtex_style_exists(name) is exists
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_an_entry_the_style_shows_nothing_of_keeps_its_key(style: str) -> None:
+    # A biblatex @set names its members only.
+    (entry_set,) = converted(("set2020", "set", {"entryset": "a,b"}))
+    (entry,), problems = format_with_pybtex([entry_set], style, OPTIONS)
+    assert plain(entry.reference) == "set2020"
+    assert entry.label
+    assert [problem.subtype for problem in problems] == [Subtype.MISSING_FIELD]
