@@ -65,7 +65,7 @@ def _is_macro(definition: object) -> bool:
 
 
 def _is_venue_parts(value: object) -> bool:
-    return _is_str_list(value) and all(part in VENUE_PARTS for part in value)  # type: ignore[attr-defined]
+    return isinstance(value, (list, tuple)) and all(part in VENUE_PARTS for part in value)
 
 
 def _is_optional_str_list(value: object) -> bool:
