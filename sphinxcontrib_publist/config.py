@@ -14,6 +14,7 @@ from .bib.names import NAME_FORMATS
 from .core.diagnostics import Subtype
 from .core.urls import safe_url
 from .format.bibtex import DEFAULT_EXCLUDE
+from .format.venue import VENUE_PARTS
 from .log import warn
 from .select.interactive import is_controls_value
 
@@ -61,6 +62,10 @@ def _is_macro(definition: object) -> bool:
         return False
     body, arguments = definition
     return isinstance(body, str) and type(arguments) is int and 0 <= arguments <= 9
+
+
+def _is_venue_parts(value: object) -> bool:
+    return isinstance(value, (list, tuple)) and all(part in VENUE_PARTS for part in value)
 
 
 def _is_optional_str_list(value: object) -> bool:
@@ -140,6 +145,13 @@ class PublistConfig:
     name_format: str = field(
         default="first-last",
         metadata=_meta(_one_of(NAME_FORMATS), "first-last, initials-last or last-initials."),
+    )
+    venue_parts: tuple[str, ...] = field(
+        default=VENUE_PARTS,
+        metadata=_meta(
+            _is_venue_parts,
+            "Parts of the default style's venue line, from: " + ", ".join(VENUE_PARTS) + ".",
+        ),
     )
     controls: str = field(
         default="none",

@@ -13,6 +13,7 @@ from .config import ABSTRACT_MODES, CHART_KINDS, DETAILS_MODES, PublistConfig, h
 from .core.diagnostics import Diagnostic, PublistError, Subtype
 from .core.numbers import whole_number
 from .format.entry import FormatOptions
+from .format.venue import VENUE_PARTS
 from .nodes.extras import ExtrasSettings
 from .select import Filter, SortKey, Tab, parse_filter, parse_sort, parse_tab_option
 from .select.interactive import parse_controls
@@ -40,6 +41,7 @@ class ListSpec:
     limit: int | None = _option("limit", None)
     style: str = _option("style", "default")
     name_format: NameFormat = _option("name-format", "first-last")
+    venue_parts: tuple[str, ...] = _option("venue-parts", VENUE_PARTS)
     details: str = _option("details", "none")
     chart: str = _option("chart", "none")
     bibtex: bool = _option("bibtex", False)
@@ -57,6 +59,7 @@ class ListSpec:
             name_format=self.name_format,
             abstracts=self.abstracts != "hidden",
             author_links=author_pages(config.author_links),
+            venue_parts=self.venue_parts,
         )
 
     def extras_settings(self, config: PublistConfig) -> ExtrasSettings:
@@ -141,6 +144,7 @@ def parse_options(
         name_format=collect.choice(  # type: ignore[arg-type]
             "name-format", options.get("name-format"), NAME_FORMATS, config.name_format
         ),
+        venue_parts=_venue_parts(options.get("venue-parts"), config.venue_parts, collect),
         details=collect.choice("details", options.get("details"), DETAILS_MODES, config.details),
         chart=collect.choice("chart", options.get("chart"), CHART_KINDS, config.chart),
         bibtex=_flag("bibtex", options, config.bibtex, collect),
@@ -212,6 +216,20 @@ def _max_authors(value: str | None, default: int | None, collect: _Collector) ->
         f":max-authors: must be a whole number of at least 1, not {value!r}; using {default}"
     )
     return default
+
+
+def _venue_parts(
+    value: str | None, default: tuple[str, ...], collect: _Collector
+) -> tuple[str, ...]:
+    if value is None:
+        return default
+    parts = _words(value)
+    unknown = [part for part in parts if part not in VENUE_PARTS]
+    if not unknown:
+        return parts
+    allowed = ", ".join(VENUE_PARTS)
+    collect.bad(f":venue-parts: {', '.join(unknown)} not among {allowed}; using the others")
+    return tuple(part for part in parts if part in VENUE_PARTS)
 
 
 def _style(

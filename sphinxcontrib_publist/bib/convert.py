@@ -17,7 +17,7 @@ from .dates import date_parts, is_forthcoming, visible_year, year_says_forthcomi
 from .journals import journal_source
 from .latex import Conversion, latex_to_rich
 from .links import DEFAULT_LINK_FIELDS, link_problems
-from .model import Person, Publication, eprint_archive
+from .model import Person, Publication, eprint_label
 from .people import OTHERS, NameList, parse_person, split_names
 from .reader import SourcedEntry
 
@@ -252,17 +252,14 @@ def _people(
     return tuple(people)
 
 
+def venue_field(raw_fields: Mapping[str, str]) -> str | None:
+    """The field an entry's venue comes from, the first of ``VENUE_FIELDS`` it has."""
+    return next((name for name in VENUE_FIELDS if raw_fields.get(name, "").strip()), None)
+
+
 def _venue(raw_fields: Mapping[str, str], fields: Mapping[str, str], rich: _RichGetter) -> RichText:
-    for name in VENUE_FIELDS:
-        if raw_fields.get(name, "").strip():
-            return rich(name)
-    eprint = fields.get("eprint", "").strip()
-    kind = eprint_archive(fields)
-    if eprint:
-        return text(
-            f"{kind or 'Preprint'}:{eprint}" if kind.lower() != "arxiv" else f"arXiv:{eprint}"
-        )
-    return EMPTY
+    name = venue_field(raw_fields)
+    return rich(name) if name is not None else text(eprint_label(fields))
 
 
 def _main_url(

@@ -58,8 +58,11 @@ _TOKEN = re.compile(
     r"|(?P<open>\{)|(?P<close>\})|(?P<math>\$\$?)|(?P<percent>%)|(?P<backslash>\\)",
     re.DOTALL,
 )
+# A doubly braced argument, \'{{U}}, is what pybtex leaves of \'{\~{U}} once it
+# decoded the inner accent itself.
 _ACCENT_ARGUMENT = re.compile(
-    r"\s*(?:\{(?:\s*\\(?P<braced_word>[A-Za-z]+)\s*|(?P<braced_text>[^\\{}$%]*))\}"
+    r"\s*(?:\{\s*\{(?P<double_text>[^\\{}$%]*)\}\s*\}"
+    r"|\{(?:\s*\\(?P<braced_word>[A-Za-z]+)\s*|(?P<braced_text>[^\\{}$%]*))\}"
     r"|\\(?P<word>[A-Za-z]+)(?![A-Za-z])\s*|(?P<char>[^\\{}\s$%]))"
 )
 # An accent whose argument is another accent: \~{\^e}, Vietnamese's ễ.
@@ -284,7 +287,9 @@ class _Converter:
             return
         self.pos = match.end()
         word = match.group("braced_word") or match.group("word")
-        base = (match.group("braced_text") or match.group("char") or "").strip()
+        base = (
+            match.group("braced_text") or match.group("double_text") or match.group("char") or ""
+        ).strip()
         if word is not None:
             base = tables.WORDS.get(word)
             if base is None:

@@ -17,6 +17,15 @@ def eprint_archive(fields: Mapping[str, str]) -> str:
     return (fields.get("eprinttype") or fields.get("archiveprefix") or "").strip()
 
 
+def eprint_label(fields: Mapping[str, str]) -> str:
+    """``arXiv:2101.00001`` (or ``HAL:…``, ``Preprint:…``) for an ``eprint`` field, else ""."""
+    eprint = fields.get("eprint", "").strip()
+    if not eprint:
+        return ""
+    kind = eprint_archive(fields)
+    return f"arXiv:{eprint}" if kind.lower() == "arxiv" else f"{kind or 'Preprint'}:{eprint}"
+
+
 def partial_date(year: int | None, month: int | None, day: int | None, separator: str) -> str:
     """``2024-03-05``, ``2024-03`` or ``2024`` (with ``separator``), or "" without a year."""
     if year is None:

@@ -89,3 +89,16 @@ def _collect_plain(rich: RichText, parts: list[str]) -> None:
 def text(value: str) -> RichText:
     """Rich text holding one plain string (or nothing, for an empty string)."""
     return (Text(value),) if value else EMPTY
+
+
+def link_urls(rich: RichText) -> frozenset[str]:
+    """Every URL the text links to."""
+    found: set[str] = set()
+    pending = list(rich)
+    while pending:
+        item = pending.pop()
+        if isinstance(item, Link):
+            found.add(item.url)
+        if isinstance(item, (Link, Styled)):
+            pending.extend(item.children)
+    return frozenset(found)

@@ -6,10 +6,11 @@ from ..bib.model import Person, Publication
 from ..bib.names import display_name
 from ..core.richtext import EMPTY, Name, RichText, text
 from .entry import FormatOptions, FormattedEntry
+from .venue import compose_venue
 
 
 def format_default(publication: Publication, options: FormatOptions) -> FormattedEntry:
-    """The profile-page style: title, co-authors, venue and year, abstract.
+    """The profile-page style: title, co-authors, venue (with its parts) and year, abstract.
 
     Every style starts from these parts, which the details page shows.
     """
@@ -20,7 +21,7 @@ def format_default(publication: Publication, options: FormatOptions) -> Formatte
         title=publication.title or _stand_in_title(publication),
         authors=tuple(marked_name(person, options) for person in people),
         more_authors=more,
-        venue=publication.venue,
+        venue=compose_venue(publication, options.venue_parts),
         year=str(publication.year) if publication.year is not None else "",
         forthcoming=publication.forthcoming,
         abstract=publication.abstract if options.abstracts else EMPTY,

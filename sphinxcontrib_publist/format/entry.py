@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from ..bib.names import NameFormat, NameLookup, NameMatcher
 from ..core.pickling import pickled_by_fields
 from ..core.richtext import EMPTY, Name, RichText
+from .venue import VENUE_PARTS
 
 
 @pickled_by_fields
@@ -49,3 +51,4 @@ class FormatOptions:
     name_format: NameFormat = "first-last"
     abstracts: bool = True
     author_links: NameLookup[str] | None = None
+    venue_parts: Collection[str] = VENUE_PARTS

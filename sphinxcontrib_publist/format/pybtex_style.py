@@ -10,9 +10,10 @@ from pybtex.database import Entry
 from pybtex.database import Person as PybtexPerson
 from pybtex.exceptions import PybtexError
 from pybtex.plugin import find_plugin
-from pybtex.richtext import BaseMultipartText, HRef, String, Symbol, Tag
-from pybtex.style.template import join, node, sentence, tag
+from pybtex.richtext import BaseMultipartText, HRef, Protected, String, Symbol, Tag
+from pybtex.style.template import FieldIsMissing, join, node, sentence, tag
 
+from ..bib.badges import award
 from ..bib.convert import displayed_source
 from ..bib.dates import FORTHCOMING_NOTE
 from ..bib.latex import latex_to_rich
@@ -21,11 +22,13 @@ from ..bib.people import OTHERS, parse_person, split_marks
 from ..core.diagnostics import Diagnostic, Subtype
 from ..core.richtext import Inline, Link, Name, RichText, Styled, Text, plain_text
 from ..core.urls import safe_url
+from .biblatex import bibtex_entry
 from .default_style import format_default, marked_name
 from .entry import FormatOptions, FormattedEntry
 
 TAG_STYLES = {"em": "emph", "i": "emph", "b": "strong", "strong": "strong", "tt": "code"}
 NAME_TAG = "publist-name-"
+FALLBACK_VENUES = ("journal", "booktitle", "school", "institution", "organization", "publisher")
 SYMBOLS = {"ndash": "\u2013", "newblock": " ", "nbsp": "\u00a0"}
 
 
@@ -43,7 +46,7 @@ def format_with_pybtex(
     style_name: str,
     options: FormatOptions,
 ) -> tuple[list[FormattedEntry], list[Diagnostic]]:
-    """Format with a pybtex style; an entry the style cannot format keeps only its parts."""
+    """Format with a pybtex style: every entry in it, each missing field one diagnostic."""
     style = find_plugin("pybtex.style.formatting", style_name)()
     marks = _NameMarks(style)
     _end_with_et_al(style)
@@ -52,16 +55,16 @@ def format_with_pybtex(
     formatted: list[FormattedEntry] = []
     diagnostics: list[Diagnostic] = []
     for publication, entry, label in zip(publications, entries, labels, strict=True):
-        parts = format_default(publication, options)
-        try:
-            text = style.format_entry(label, entry).text
-        except (PybtexError, KeyError, AttributeError) as error:
-            message = f"entry {publication.key!r}: style {style_name!r} cannot format it ({error})"
+        text, problem = _formatted_text(style, label, entry)
+        if problem is not None:
+            message = (
+                f"entry {publication.key!r}: style {style_name!r} needs {problem};"
+                " formatted from the fields it has"
+            )
             diagnostics.append(
                 Diagnostic(message, Subtype.MISSING_FIELD, publication.source, publication.line)
             )
-            formatted.append(replace(parts, label=label))
-            continue
+        parts = format_default(publication, options)
         reference = _rich_from_pybtex(text, marks.names)
         # A note such as "to appear" is already in the reference: no second status.
         says_status = FORTHCOMING_NOTE.search(plain_text(reference)) is not None
@@ -74,6 +77,41 @@ def format_with_pybtex(
             )
         )
     return formatted, diagnostics
+
+
+def _formatted_text(style: Any, label: str, entry: Entry) -> tuple[object, str | None]:
+    """The style's text for ``entry``, and what it missed when it had to fall back.
+
+    An entry the style cannot format (a required field missing, a type it does
+    not know) is formatted by the same style as ``misc``, whose every field is
+    optional, with its venue as ``howpublished``: the list keeps one look.
+    """
+    try:
+        return style.format_entry(label, entry).text, None
+    except (PybtexError, KeyError, AttributeError) as error:
+        problem = _missing_what(error, entry)
+    fallback = Entry("misc", fields=dict(entry.fields), persons=entry.persons)
+    fallback.key = entry.key
+    venue = next((entry.fields[name] for name in FALLBACK_VENUES if name in entry.fields), None)
+    if venue is not None and "howpublished" not in entry.fields:
+        fallback.fields["howpublished"] = venue
+    try:
+        text = style.format_entry(label, fallback).text
+    except (PybtexError, KeyError, AttributeError):
+        text = None
+    if text is None or not str(text).strip():
+        # Nothing the style shows (a biblatex @set, an entry of unknown fields):
+        # its title or key, so the entry keeps its place and label in the list.
+        return String(entry.fields.get("title") or entry.key), problem
+    return text, problem
+
+
+def _missing_what(error: Exception, entry: Entry) -> str:
+    if isinstance(error, FieldIsMissing):
+        return f"field {error.field_name!r}"
+    if isinstance(error, AttributeError):
+        return f"a template for entry type {entry.type!r}"
+    return f"what it reported ({error})"
 
 
 class _NameMarks:
@@ -137,15 +175,19 @@ def _names_or_et_al(children: list[Any], context: dict[str, Any], role: str) -> 
 def _pybtex_entry(publication: Publication, options: FormatOptions, marks: _NameMarks) -> Entry:
     # pybtex keeps {Protected} case from the LaTeX source; what its parser leaves
     # as literal commands is converted by ours in _rich_from_pybtex.
+    entry_type, mapped = bibtex_entry(publication.entry_type, publication.raw_fields)
     fields = {
         name: displayed_source(name, value)
-        for name, value in publication.raw_fields.items()
+        for name, value in mapped.items()
         if name not in ("crossref", *publication.raw_persons)
     }
     more = [role for role, names in publication.raw_persons.items() if OTHERS in names]
     if more:
         fields[MORE_FIELD] = " ".join(more)
-    entry = Entry(publication.entry_type, fields=fields)
+    if award(publication) == publication.fields.get("note", "").strip():
+        # An award named in the note is the entry's award badge: shown once.
+        fields.pop("note", None)
+    entry = Entry(entry_type, fields=fields)
     entry.key = publication.key
     # A reference names every author: omitting applies to author lines only.
     for role, raw_names in publication.raw_persons.items():
@@ -169,6 +211,19 @@ def _string_to_rich(value: str) -> RichText:
     return (*leading, *latex_to_rich(value).rich, *trailing)
 
 
+def _latex_source(node: Protected) -> str | None:
+    """The LaTeX a protected group of plain strings came from, or None if it holds markup."""
+    parts: list[str] = []
+    for part in node.parts:
+        if isinstance(part, String):
+            parts.append(part.value)
+        elif isinstance(part, Protected) and (inner := _latex_source(part)) is not None:
+            parts.append(inner)
+        else:
+            return None
+    return "{" + "".join(parts) + "}"
+
+
 def _rich_from_pybtex(node: object, names: Sequence[Name]) -> RichText:
     if isinstance(node, String):
         return _string_to_rich(node.value)
@@ -176,6 +231,12 @@ def _rich_from_pybtex(node: object, names: Sequence[Name]) -> RichText:
         return (Text(SYMBOLS.get(node.name, "")),)
     if not isinstance(node, BaseMultipartText):
         return ()
+    if isinstance(node, Protected):
+        source = _latex_source(node)
+        if source is not None:
+            # pybtex splits "{\d{i}}" into a command and its braced argument:
+            # converted apart, the accent would be lost.
+            return _string_to_rich(source)
     children: list[Inline] = []
     for part in node.parts:
         children.extend(_rich_from_pybtex(part, names))

@@ -36,8 +36,12 @@ def entry_extras(
     local_file: LocalFiles,
     ranks: tuple[int, ...] = (),
     tabs: tuple[int, ...] | None = None,
+    shown_urls: Collection[str] = (),
 ) -> EntryExtras:
-    """What ``publication`` shows beside its formatted parts, and its place in the controls."""
+    """What ``publication`` shows beside its formatted parts, and its place in the controls.
+
+    A link to one of ``shown_urls``, which the formatted text already links to, is left out.
+    """
     bibtex = None
     if settings.bibtex:
         bibtex = entry_to_bibtex(publication, settings.bibtex_fields, settings.bibtex_exclude)
@@ -45,7 +49,9 @@ def entry_extras(
     return EntryExtras(
         anchor=anchor,
         title_url=publication.url,
-        links=tuple(_rendered(link, publication, local_file) for link in links),
+        links=tuple(
+            _rendered(link, publication, local_file) for link in links if link.url not in shown_urls
+        ),
         badges=entry_badges(publication, settings.citation_field),
         bibtex=bibtex,
         max_authors=settings.max_authors,

@@ -10,6 +10,7 @@ from docutils import nodes
 
 from ..bib.model import Publication
 from ..core.folding import browser_folds
+from ..core.richtext import link_urls
 from ..format.entry import FormattedEntry
 from ..select import NO_GROUPING, Group
 from ..select.interactive import Interactive
@@ -97,10 +98,12 @@ def _pending_entries(
     for position, (publication, anchor) in enumerate(zip(displayed, anchors, strict=True)):
         ranks = plan.ranks[position] if plan is not None else ()
         tabs = plan.memberships[position] if plan and plan.memberships is not None else None
-        extra = entry_extras(publication, anchor, content.extras, local_file, ranks, tabs)
+        entry = content.formatted[publication.key]
+        shown = link_urls(entry.reference)
+        extra = entry_extras(publication, anchor, content.extras, local_file, ranks, tabs, shown)
         pending = publist_pending(
             ids=[anchor],
-            entry=content.formatted[publication.key],
+            entry=entry,
             extra=extra,
             abstracts=content.abstracts,
         )

@@ -17,6 +17,7 @@ from ..helpers import html_of, warnings_of
         "publist_author_links": {"Kevin Swersky": 3},
         "publist_citation_field": 7,
         "publist_bibtex_fields": "title",
+        "publist_venue_parts": ["venue", "pages"],
     },
 )
 def test_bad_config_values_fall_back_to_defaults(app) -> None:
@@ -29,6 +30,7 @@ def test_bad_config_values_fall_back_to_defaults(app) -> None:
         "publist_author_links",
         "publist_citation_field",
         "publist_bibtex_fields",
+        "publist_venue_parts",
     ):
         assert f"for {name}; using the default" in warnings
     page = html_of(app)

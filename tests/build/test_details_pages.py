@@ -87,8 +87,9 @@ def test_details_page_content_and_scholar_metadata(app) -> None:
     assert authors.get_text().count(",") == 6  # every author, the omitted one included
     assert [name.get_text() for name in authors.select(".publist-me")] == ["Kevin Swersky"]
     assert authors.find("a", string="Richard Zemel")["href"] == "https://example.org/zemel"
+    # The list's venue line: the journal, then volume(number):pages.
     assert page.select_one("dd.publist-details-venue").get_text().strip() == (
-        "Journal of Fair Learning"
+        "Journal of Fair Learning, 12(3):101\u2013120"
     )
     year = page.select_one("dd.publist-details-year")
     assert " ".join(year.get_text().split()) == "2019 Best Paper Award"

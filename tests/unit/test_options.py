@@ -285,3 +285,30 @@ def test_the_spec_gives_the_lists_format_options_and_extras() -> None:
     assert (extras.bibtex, extras.max_authors, extras.citation_field) == (True, 2, "citations")
     assert extras.bibtex_fields == ("title",)
     assert extras.link_fields == config.link_fields
+
+
+@pytest.mark.parametrize(
+    ("value", "config", "expected"),
+    [
+        (
+            None,
+            {},
+            ("type", "edition", "venue", "volume", "chapter", "number", "publisher", "eprint"),
+        ),
+        (None, {"venue_parts": ("venue",)}, ("venue",)),
+        ("type, venue", {"venue_parts": ("venue",)}, ("type", "venue")),
+        ("", {}, ()),
+    ],
+)
+def test_venue_parts(value, config, expected) -> None:
+    spec, problems = parse({} if value is None else {"venue-parts": value}, **config)
+    assert tuple(spec.format_options(PublistConfig(**config)).venue_parts) == expected
+    assert problems == []
+
+
+def test_an_unknown_venue_part_is_reported_and_the_others_kept() -> None:
+    spec, problems = parse({"venue-parts": "venue pages year"})
+    assert spec.venue_parts == ("venue",)
+    (problem,) = problems
+    assert problem.subtype is Subtype.OPTION
+    assert problem.message.startswith(":venue-parts: pages, year not among type, edition, venue")

@@ -140,12 +140,13 @@ def test_the_status_is_shown_once(formatted: tuple[str, list, list]) -> None:
     assert by_key["owner2024"].forthcoming is False
 
 
-def test_an_entry_the_style_cannot_format_keeps_its_parts_and_is_reported(
+def test_an_entry_the_style_cannot_format_is_formatted_in_it_and_reported(
     formatted: tuple[str, list, list],
 ) -> None:
     style, entries, problems = formatted
     anonymous = entries[3]
-    assert anonymous.reference == ()
+    # The same style, as a misc entry: the list keeps one look and its labels.
+    assert plain(anonymous.reference) == "Nobody wrote this. 2019."
     assert anonymous.label == LABELS[style][3]
     assert plain(anonymous.title) == "Nobody Wrote This"
     (problem,) = problems
@@ -154,7 +155,10 @@ def test_an_entry_the_style_cannot_format_keeps_its_parts_and_is_reported(
         "refs.bib",
         31,
     )
-    assert problem.message.startswith(f"entry 'anonymous2019': style {style!r} cannot format it (")
+    assert problem.message == (
+        f"entry 'anonymous2019': style {style!r} needs field 'author';"
+        " formatted from the fields it has"
+    )
 
 
 def test_an_unsafe_url_is_no_link() -> None:
@@ -198,3 +202,13 @@ def test_markup_in_a_title_survives_the_style() -> None:
 )
 def test_pybtex_style_exists(name: str, exists: bool) -> None:
     assert pybtex_style_exists(name) is exists
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_an_entry_the_style_shows_nothing_of_keeps_its_key(style: str) -> None:
+    # A biblatex @set names its members only.
+    (entry_set,) = converted(("set2020", "set", {"entryset": "a,b"}))
+    (entry,), problems = format_with_pybtex([entry_set], style, OPTIONS)
+    assert plain(entry.reference) == "set2020"
+    assert entry.label
+    assert [problem.subtype for problem in problems] == [Subtype.MISSING_FIELD]
