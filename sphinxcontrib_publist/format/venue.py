@@ -9,7 +9,7 @@ The parts, in this order, each left out when the entry has nothing for it:
 ``chapter``    a chapter and pages in a book or collection: "chapter 3, pp. 12-34" (an en dash in ranges)
 ``number``     a report's number: "no. TR-17"
 ``publisher``  a book's publisher, when it is not already the venue
-``eprint``     a preprint's identifier: "arXiv:2101.00001 [cs.LG]"
+``eprint``     a preprint's identifier (an entry without a venue): "arXiv:2101.00001 [cs.LG]"
 """
 
 from __future__ import annotations
@@ -54,9 +54,21 @@ def compose_venue(publication: Publication, parts: Collection[str]) -> RichText:
     joined: list[Inline] = []
     for index, piece in enumerate(pieces):
         if index:
+            _drop_trailing_separator(joined)
             joined.append(Text(", "))
         joined.extend(piece)
     return tuple(joined)
+
+
+def _drop_trailing_separator(joined: list[Inline]) -> None:
+    # Exports often end a journal with its own comma ("Phys. Rev.,"): one comma, not two.
+    last = joined[-1] if joined else None
+    if isinstance(last, Text):
+        trimmed = last.value.rstrip(" ,;")
+        if trimmed:
+            joined[-1] = Text(trimmed)
+        else:
+            joined.pop()
 
 
 def _container(publication: Publication, parts: Collection[str]) -> RichText:
@@ -130,6 +142,9 @@ def _publisher(publication: Publication) -> str:
 
 
 def _eprint(publication: Publication) -> str:
+    if venue_field(publication.raw_fields) is not None:
+        # Published: the journal or proceedings names it; the eprint is a link.
+        return ""
     label = eprint_label(publication.fields)
     category = _field(publication, "eprintclass") or _field(publication, "primaryclass")
     return f"{label} [{category}]" if label and category else label

@@ -51,7 +51,7 @@ def test_al_folio_renders_every_entry_with_its_links(built: SphinxTestApp) -> No
     shown = entries(built, 0)
     assert len(shown) == 7
     epr = shown["Can Quantum-Mechanical Description of Physical Reality Be Considered Complete?"]
-    assert epr.select_one(".publist-venue").get_text() == "Phys. Rev.,"
+    assert epr.select_one(".publist-venue").get_text() == "Phys. Rev., 47:777–780"
     assert links(epr) == [
         ("URL", "http://link.aps.org/doi/10.1103/PhysRev.47.777"),
         ("DOI", "https://doi.org/10.1103/PhysRev.47.777"),
@@ -75,7 +75,7 @@ def test_ads_journal_macros_become_journal_names(built: SphinxTestApp) -> None:
     # And in the default style's venue line.
     (alam,) = entries(built, 2).values()
     venue = alam.select_one(".publist-venue").get_text()
-    assert venue == "The Astrophysical Journal Supplement Series"
+    assert venue == "The Astrophysical Journal Supplement Series, 219:12"
 
 
 def test_plain_style_prints_et_al_for_ads_lists(built: SphinxTestApp) -> None:
@@ -117,7 +117,7 @@ def test_al_folio_arxiv_field_is_a_link(built: SphinxTestApp) -> None:
         ("DOI", "https://doi.org/10.1103/physreve.91.022714"),
         ("arXiv", "https://arxiv.org/abs/1408.5798"),
     ]
-    assert imamoglu.select_one(".publist-venue").get_text() == "Phys. Rev. E"
+    assert imamoglu.select_one(".publist-venue").get_text() == "Phys. Rev. E, 91(2):022714"
 
 
 def test_real_exports_warn_only_of_what_is_wrong_in_them(built: SphinxTestApp) -> None:
