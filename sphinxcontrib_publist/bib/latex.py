@@ -78,6 +78,7 @@ _MAX_NESTING = 32
 # \path|...| and \verb|...| are short; a longer search would make many unclosed ones slow.
 _MAX_VERBATIM = 2000
 _ORDINAL_SUFFIXES = {"1": "st", "2": "nd", "3": "rd"}
+_INVERTED = {"?": "\u00bf", "!": "\u00a1"}
 
 
 # What an open brace (or a font switch) on the mark stack stands for.
@@ -209,7 +210,11 @@ class _Converter:
             self.unknown.setdefault("\\" + name)
 
     def symbol(self, char: str) -> None:
-        if char in tables.ACCENTS:
+        pieces = self.builders[-1].pieces
+        if char == "`" and pieces and pieces[-1].endswith(("?", "!")):
+            # ?\` and !\`, the ligatures' spelling by some exports: ¿ and ¡.
+            pieces[-1] = pieces[-1][:-1] + _INVERTED[pieces[-1][-1]]
+        elif char in tables.ACCENTS:
             self.accent(char)
         elif char == "(":
             self.delimited_math(self.pos, "\\)")
@@ -297,6 +302,17 @@ class _Converter:
         # The innermost accent's mark first; NFC orders marks above and below.
         composed = base[0] + "".join(reversed(marks)) + base[1:]
         self.emit(unicodedata.normalize("NFC", composed))
+
+    def open_guillemet(self) -> None:
+        # babel-french's \og and \fg space their guillemets themselves, unbreakably.
+        self.emit("\u00ab\u00a0")
+        self.after_space = True
+
+    def close_guillemet(self) -> None:
+        pieces = self.builders[-1].pieces
+        if pieces:
+            pieces[-1] = pieces[-1].rstrip(" ")
+        self.emit("\u00a0\u00bb")
 
     def url(self) -> None:
         raw = self.verbatim_argument()
@@ -429,6 +445,8 @@ _SPECIAL_COMMANDS = {
     "kern": _Converter.skip_dimension,
     "hskip": _Converter.skip_dimension,
     "nth": _Converter.ordinal,
+    "og": _Converter.open_guillemet,
+    "fg": _Converter.close_guillemet,
 }
 
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from ..core.richtext import Inline, Link, RichText, Styled, StyleName, Text
 
 LIGATURES = (
+    ("?`", "\u00bf"),
+    ("!`", "\u00a1"),
     ("---", "\u2014"),
     ("--", "\u2013"),
     ("``", "\u201c"),
