@@ -51,6 +51,14 @@ def latex_to_plain(source: str) -> str:
     return plain_text(latex_to_rich(source).rich)
 
 
+def math_to_plain(latex: str) -> str:
+    r"""TeX math spelled in characters where it can be (``z \sim 1``: z, tilde operator, 1)."""
+    # Symbols first, keeping the spaces that a command word would swallow.
+    spelled = _MATH_WORD.sub(lambda word: tables.WORDS.get(word.group(1), word.group()), latex)
+    return latex_to_plain(spelled)
+
+
+_MATH_WORD = re.compile(r"\\([A-Za-z]+)")
 _NEEDS_PARSING = re.compile(r"[\\{}$~\-`'%]")
 _SPACES = re.compile(r" [ \t\n\r\f\v]+|[\t\n\r\f\v][ \t\n\r\f\v]*")
 _TOKEN = re.compile(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
@@ -65,23 +66,23 @@ RichText: TypeAlias = "tuple[Inline, ...]"
 EMPTY: RichText = ()
 
 
-def plain_text(rich: RichText) -> str:
-    """The text a reader sees, without markup (math as its TeX source)."""
+def plain_text(rich: RichText, math: Callable[[str], str] | None = None) -> str:
+    """The text a reader sees, without markup; math as its TeX source, or as ``math`` spells it."""
     parts: list[str] = []
-    _collect_plain(rich, parts)
+    _collect_plain(rich, parts, math)
     return "".join(parts)
 
 
-def _collect_plain(rich: RichText, parts: list[str]) -> None:
+def _collect_plain(rich: RichText, parts: list[str], math: Callable[[str], str] | None) -> None:
     for item in rich:
         if isinstance(item, Text):
             parts.append(item.value)
         elif isinstance(item, Math):
-            parts.append(item.latex)
+            parts.append(item.latex if math is None else math(item.latex))
         elif isinstance(item, Name):
             parts.append(item.text)
         else:
-            _collect_plain(item.children, parts)
+            _collect_plain(item.children, parts, math)
 
 
 def text(value: str) -> RichText:
