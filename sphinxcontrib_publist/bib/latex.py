@@ -11,10 +11,29 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..core.richtext import Inline, Link, Math, RichText, Styled, StyleName, Text, plain_text
+from ..core.richtext import (
+    Break,
+    DisplayMath,
+    Inline,
+    Link,
+    Listing,
+    Math,
+    RichText,
+    Styled,
+    StyleName,
+    Text,
+    plain_text,
+)
 from ..core.urls import safe_url
 from . import latex_tables as tables
+from .latex_blocks import BLANK_LINE, BlockScan, tidy_blocks
 from .latex_scan import (
+    ARGUMENT,
+    DECLARATION,
+    GROUP,
+    ITEM,
+    LIST,
+    WRAPPER,
     Builder,
     Finder,
     match_braces,
@@ -59,7 +78,7 @@ def math_to_plain(latex: str) -> str:
 
 
 _MATH_WORD = re.compile(r"\\([A-Za-z]+)")
-_NEEDS_PARSING = re.compile(r"[\\{}$~\-`'%]")
+_NEEDS_PARSING = re.compile(r"[\\{}$~\-`'%]|\n[ \t\r\f\v]*\n")
 _SPACES = re.compile(r" [ \t\n\r\f\v]+|[\t\n\r\f\v][ \t\n\r\f\v]*")
 _TOKEN = re.compile(
     r"(?P<text>[^\\{}$%]+)|\\(?P<word>[A-Za-z]+)[ \t\n\r]*|\\(?P<symbol>[^A-Za-z])"
@@ -89,11 +108,7 @@ _ORDINAL_SUFFIXES = {"1": "st", "2": "nd", "3": "rd"}
 _INVERTED = {"?": "\u00bf", "!": "\u00a1"}
 
 
-# What an open brace (or a font switch) on the mark stack stands for.
-_GROUP, _ARGUMENT, _DECLARATION, _WRAPPER = range(4)
-
-
-class _Converter:
+class _Converter(BlockScan):
     """One conversion: the scan position, the mark and builder stacks, the findings."""
 
     def __init__(self, source: str) -> None:
@@ -107,6 +122,7 @@ class _Converter:
         self.link_depth = 0
         self._brace_pairs: dict[int, int] | None = None
         self._finders: dict[str, Finder] = {}
+        self.has_blocks = False
 
     def run(self) -> Conversion:
         source, length = self.source, len(self.source)
@@ -117,13 +133,17 @@ class _Converter:
             self.pos = match.end()
             kind = match.lastgroup
             if kind == "text":
-                self.emit(typeset(match.group()))
+                run = typeset(match.group())
+                if "\n" in run and BLANK_LINE.search(run):
+                    self.text_with_paragraphs(run)
+                else:
+                    self.emit(run)
             elif kind == "word":
                 self.command(match.group("word"))
             elif kind == "symbol":
                 self.symbol(match.group("symbol"))
             elif kind == "open":
-                self.marks.append((_GROUP, ""))
+                self.marks.append((GROUP, ""))
             elif kind == "close":
                 self.close_group()
             elif kind == "math":
@@ -132,8 +152,14 @@ class _Converter:
                 self.percent(match.start())
         while self.marks:
             self.pop_mark()
-        rich = strip_leading_blanks(strip_trailing_blanks(self.builders[0].finish()))
+        rich = self.builders[0].finish()
+        if self.has_blocks:
+            rich = tidy_blocks(rich)
+        rich = strip_leading_blanks(strip_trailing_blanks(rich))
         return Conversion(rich, tuple(self.unknown), tuple(self.unsafe))
+
+    def convert(self, source: str) -> RichText:
+        return _Converter(source).run().rich
 
     # Output.
 
@@ -146,6 +172,8 @@ class _Converter:
             self.after_space = value.endswith(" ")
 
     def add(self, node: Inline) -> None:
+        if isinstance(node, (Break, DisplayMath, Listing)):
+            self.has_blocks = True
         self.builders[-1].add(node)
         self.after_space = False
 
@@ -178,13 +206,17 @@ class _Converter:
 
     def pop_mark(self) -> None:
         mark, suffix = self.marks.pop()
-        if mark in (_ARGUMENT, _DECLARATION):
+        if mark in (ARGUMENT, DECLARATION):
             self.close_builder()
-        elif mark == _WRAPPER:
+        elif mark == WRAPPER:
             self.emit(suffix)
+        elif mark == ITEM:
+            self.close_item()
+        elif mark == LIST:
+            self.close_list()
 
     def close_group(self) -> None:
-        while self.marks and self.marks[-1][0] == _DECLARATION:
+        while self.marks and self.marks[-1][0] == DECLARATION:
             self.pop_mark()
         if self.marks:
             self.pop_mark()
@@ -200,7 +232,7 @@ class _Converter:
         elif name in tables.DECLARATIONS:
             style = tables.DECLARATIONS[name]
             if style is not None and self.can_nest():
-                self.open_builder(_DECLARATION, style)
+                self.open_builder(DECLARATION, style)
         elif name in tables.WRAPPERS:
             self.wrapped_argument(*tables.WRAPPERS[name])
         elif name in tables.HIDDEN_ARGUMENT:
@@ -227,7 +259,7 @@ class _Converter:
         elif char == "(":
             self.delimited_math(self.pos, "\\)")
         elif char == "[":
-            self.delimited_math(self.pos, "\\]")
+            self.delimited_math(self.pos, "\\]", display=True)
         elif char in tables.SYMBOLS:
             self.emit(tables.SYMBOLS[char])
         else:
@@ -237,9 +269,9 @@ class _Converter:
         if not self.at_open_brace():
             self.styled_single_character(style)
         elif self.can_nest():
-            self.open_builder(_ARGUMENT, style)
+            self.open_builder(ARGUMENT, style)
         else:
-            self.marks.append((_GROUP, ""))
+            self.marks.append((GROUP, ""))
 
     def styled_single_character(self, style: StyleName) -> None:
         match = _SINGLE_TOKEN.match(self.source, self.pos)
@@ -251,7 +283,7 @@ class _Converter:
     def wrapped_argument(self, prefix: str, suffix: str) -> None:
         if self.at_open_brace():
             self.emit(prefix)
-            self.marks.append((_WRAPPER, suffix))
+            self.marks.append((WRAPPER, suffix))
 
     def at_open_brace(self) -> bool:
         """Skip blanks; if a ``{`` follows, consume it."""
@@ -291,7 +323,7 @@ class _Converter:
             marks.append(tables.ACCENTS[nested.group("command")])
             if nested.group("brace"):
                 # Its closing brace ends the group as any other does.
-                self.marks.append((_GROUP, ""))
+                self.marks.append((GROUP, ""))
         match = _ACCENT_ARGUMENT.match(self.source, self.pos)
         if match is None:
             return
@@ -341,9 +373,9 @@ class _Converter:
         if url is None or self.link_depth > 0 or not self.can_nest():
             self.reject_link(raw)
             if self.at_open_brace():
-                self.marks.append((_GROUP, ""))
+                self.marks.append((GROUP, ""))
         elif self.at_open_brace():
-            self.open_builder(_ARGUMENT, link=raw)
+            self.open_builder(ARGUMENT, link=raw)
         else:
             self.add(Link(url, (Text(url),)))
 
@@ -410,16 +442,20 @@ class _Converter:
             return
         self.pos = close + len(opener)
         content = self.source[start + len(opener) : close].strip()
-        if content:
+        if opener == "$$":
+            self.display_math(content)
+        elif content:
             self.add(Math(content))
 
-    def delimited_math(self, start: int, closer: str) -> None:
+    def delimited_math(self, start: int, closer: str, display: bool = False) -> None:
         close = self.finder(closer).find(start)
         if close == -1:  # an unclosed \( or \[ is dropped, like a stray backslash
             return
         self.pos = close + len(closer)
         content = self.source[start:close].strip()
-        if content:
+        if display:
+            self.display_math(content)
+        elif content:
             self.add(Math(content))
 
     def finder(self, target: str) -> Finder:
@@ -453,6 +489,10 @@ _SPECIAL_COMMANDS = {
     "kern": _Converter.skip_dimension,
     "hskip": _Converter.skip_dimension,
     "nth": _Converter.ordinal,
+    "begin": _Converter.begin,
+    "end": _Converter.end,
+    "item": _Converter.item,
+    "par": _Converter.paragraph_break,
     "og": _Converter.open_guillemet,
     "fg": _Converter.close_guillemet,
 }

@@ -20,6 +20,9 @@ LIGATURES = (
 )
 _BLANKS = re.compile(r"[ \t]*")
 
+# What an open brace (a font switch, a list, an item) on the mark stack stands for.
+GROUP, ARGUMENT, DECLARATION, WRAPPER, LIST, ITEM = range(6)
+
 
 @dataclass
 class Builder:
@@ -27,6 +30,9 @@ class Builder:
 
     style: StyleName | None = None
     link: str | None = None
+    # A list's builder collects its finished items; its own text is what precedes the first.
+    items: list[RichText] | None = None
+    ordered: bool = False
     children: list[Inline] = field(default_factory=list)
     pieces: list[str] = field(default_factory=list)
 

@@ -254,7 +254,6 @@ WORDS: dict[str, str] = {
     "qquad": "\u2003\u2003",
     "newline": " ",
     "linebreak": " ",
-    "par": " ",
     "break": " ",
     "hfil": " ",
     "hfill": " ",

@@ -38,6 +38,29 @@ class Math:
 
 @pickled_by_fields
 @dataclass(frozen=True)
+class DisplayMath:
+    """Displayed TeX math; ``environment`` (``align*``...) is the one to typeset it in, if any."""
+
+    latex: str
+    environment: str = ""
+
+
+@dataclass(frozen=True)
+class Break:
+    """A paragraph break: where text shown as paragraphs starts a new one."""
+
+
+@pickled_by_fields
+@dataclass(frozen=True)
+class Listing:
+    """A list of items, numbered or not, each rich text of its own."""
+
+    items: tuple[RichText, ...]
+    ordered: bool = False
+
+
+@pickled_by_fields
+@dataclass(frozen=True)
 class Link:
     """A hyperlink; ``url`` has been checked by :func:`safe_url` before it gets here."""
 
@@ -60,7 +83,7 @@ class Name:
     omitted: bool = False
 
 
-Inline: TypeAlias = "Text | Styled | Math | Link | Name"
+Inline: TypeAlias = "Text | Styled | Math | DisplayMath | Break | Listing | Link | Name"
 RichText: TypeAlias = "tuple[Inline, ...]"
 
 EMPTY: RichText = ()
@@ -81,6 +104,15 @@ def _collect_plain(rich: RichText, parts: list[str], math: Callable[[str], str] 
             parts.append(item.latex if math is None else math(item.latex))
         elif isinstance(item, Name):
             parts.append(item.text)
+        elif isinstance(item, DisplayMath):
+            parts.append(f"\n\n{item.latex if math is None else math(item.latex)}\n\n")
+        elif isinstance(item, Break):
+            parts.append("\n\n")
+        elif isinstance(item, Listing):
+            for entry in item.items:
+                parts.append("\n")
+                _collect_plain(entry, parts, math)
+            parts.append("\n\n")
         else:
             _collect_plain(item.children, parts, math)
 
