@@ -27,6 +27,7 @@ from ..core.richtext import (
 from ..core.urls import safe_url
 from . import latex_tables as tables
 from .latex_blocks import BLANK_LINE, BlockScan, tidy_blocks
+from .latex_html import has_html, html_to_latex
 from .latex_scan import (
     ARGUMENT,
     DECLARATION,
@@ -59,6 +60,8 @@ def latex_to_rich(source: str) -> Conversion:
     # Decomposed text (u + combining diaeresis, as some systems paste it) becomes
     # the one character (ü) that fonts and LaTeX's input encodings know.
     source = unicodedata.normalize("NFC", source)
+    if has_html(source):
+        source = html_to_latex(source)
     if not _NEEDS_PARSING.search(source):
         value = _squeeze_spaces(source).strip(" ")
         return Conversion((Text(value),) if value else ())
