@@ -18,6 +18,7 @@ from ..core.diagnostics import Diagnostic, Subtype
 from ..core.richtext import EMPTY, RichText, plain_text, text
 from ..core.urls import doi_url, safe_url
 from .latex import Conversion, latex_to_plain, latex_to_rich
+from .latex_markdown import MARKDOWN_FIELDS, markdown_to_latex
 from .links import DEFAULT_LINK_FIELDS, link_problems
 from .model import Person, Publication, eprint_archive
 from .reader import SourcedEntry
@@ -189,7 +190,10 @@ def build_publication(
     diagnostics: list[Diagnostic] = []
 
     # Each field is converted once; the plain text of every field comes from it.
-    conversions = {name: latex_to_rich(value) for name, value in raw_fields.items()}
+    conversions = {
+        name: latex_to_rich(markdown_to_latex(value) if name in MARKDOWN_FIELDS else value)
+        for name, value in raw_fields.items()
+    }
 
     def rich(name: str) -> RichText:
         conversion = conversions.get(name)
@@ -217,6 +221,7 @@ def build_publication(
         title=title,
         venue=_venue(raw_fields, fields, rich),
         abstract=rich("abstract"),
+        award=rich("award"),
         year=year,
         month=month,
         day=day,
