@@ -117,8 +117,8 @@ class _Translator(HTMLParser):
             self.out.append(html.unescape(f"&#{name};"))
 
     def unknown_decl(self, data: str) -> None:
-        if data.startswith("CDATA[") and not self.hidden:
-            self.out.append(data.removeprefix("CDATA["))
+        if data.startswith("CDATA["):
+            self.handle_data(data.removeprefix("CDATA["))
 
     def _open(self, name: str) -> None:
         self.out.append(STYLES[name][0])
