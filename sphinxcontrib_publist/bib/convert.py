@@ -17,8 +17,7 @@ from pybtex.database import Person as PybtexPerson
 from ..core.diagnostics import Diagnostic, Subtype
 from ..core.richtext import EMPTY, RichText, plain_text, text
 from ..core.urls import doi_url, safe_url
-from .latex import Conversion, latex_to_plain, latex_to_rich
-from .latex_markdown import MARKDOWN_FIELDS, markdown_to_latex
+from .latex import Conversion, field_to_rich, latex_to_plain
 from .links import DEFAULT_LINK_FIELDS, link_problems
 from .model import Person, Publication, eprint_archive
 from .reader import SourcedEntry
@@ -190,10 +189,7 @@ def build_publication(
     diagnostics: list[Diagnostic] = []
 
     # Each field is converted once; the plain text of every field comes from it.
-    conversions = {
-        name: latex_to_rich(markdown_to_latex(value) if name in MARKDOWN_FIELDS else value)
-        for name, value in raw_fields.items()
-    }
+    conversions = {name: field_to_rich(name, value) for name, value in raw_fields.items()}
 
     def rich(name: str) -> RichText:
         conversion = conversions.get(name)

@@ -27,7 +27,8 @@ from ..core.richtext import (
 from ..core.urls import safe_url
 from . import latex_tables as tables
 from .latex_blocks import BLANK_LINE, BlockScan, tidy_blocks
-from .latex_html import has_html, html_to_latex
+from .latex_html import HTML_FIELDS, has_html, html_to_latex
+from .latex_markdown import MARKDOWN_FIELDS, markdown_to_latex
 from .latex_scan import (
     ARGUMENT,
     DECLARATION,
@@ -60,12 +61,23 @@ def latex_to_rich(source: str) -> Conversion:
     # Decomposed text (u + combining diaeresis, as some systems paste it) becomes
     # the one character (ü) that fonts and LaTeX's input encodings know.
     source = unicodedata.normalize("NFC", source)
-    if has_html(source):
-        source = html_to_latex(source)
     if not _NEEDS_PARSING.search(source):
         value = _squeeze_spaces(source).strip(" ")
         return Conversion((Text(value),) if value else ())
     return _Converter(source).run()
+
+
+def field_to_rich(name: str, source: str) -> Conversion:
+    """Convert a field's value, read in the markup its field is written in by the tools that make it.
+
+    Abstracts may hold JATS or HTML (Crossref, publishers' pages); al-folio's
+    ``award`` is Markdown; every field is LaTeX.
+    """
+    if name in HTML_FIELDS and has_html(source):
+        source = html_to_latex(source)
+    elif name in MARKDOWN_FIELDS:
+        source = markdown_to_latex(source)
+    return latex_to_rich(source)
 
 
 def latex_to_plain(source: str) -> str:

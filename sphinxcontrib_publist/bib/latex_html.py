@@ -14,6 +14,8 @@ import html
 import re
 from html.parser import HTMLParser
 
+# Fields copied from where they are written in HTML.
+HTML_FIELDS = frozenset({"abstract"})
 # Only a field with a closing tag, a line break or a JATS tag is HTML: a "<" in
 # text or math ("$a<b$ and $c>d$") never is.
 HTML_MARKUP = re.compile(

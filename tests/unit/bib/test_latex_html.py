@@ -6,9 +6,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sphinxcontrib_publist.bib.latex import latex_to_plain, latex_to_rich
+from sphinxcontrib_publist.bib.latex import Conversion, field_to_rich, latex_to_rich
 from sphinxcontrib_publist.bib.latex_html import html_to_latex
 from sphinxcontrib_publist.core.richtext import Break, Listing, Math, Styled, Text, plain_text
+
+
+def abstract(source: str) -> Conversion:
+    return field_to_rich("abstract", source)
+
+
+def shown(source: str) -> str:
+    return plain_text(abstract(source).rich)
+
 
 # As Crossref's API gives an abstract, and Zotero stores it.
 CROSSREF = (
@@ -19,7 +28,7 @@ CROSSREF = (
 
 
 def test_a_jats_abstract_becomes_paragraphs_and_styles() -> None:
-    conversion = latex_to_rich(CROSSREF)
+    conversion = abstract(CROSSREF)
     assert conversion.rich == (
         Styled("strong", (Text("Abstract"),)),
         Break(),
@@ -71,7 +80,7 @@ def test_a_jats_abstract_becomes_paragraphs_and_styles() -> None:
     ],
 )
 def test_html_tags(source: str, rich: tuple[object, ...]) -> None:
-    assert latex_to_rich(source).rich == rich
+    assert abstract(source).rich == rich
 
 
 @pytest.mark.parametrize(
@@ -79,10 +88,14 @@ def test_html_tags(source: str, rich: tuple[object, ...]) -> None:
     [r"$a<b$ and $c>d$", "if x < y and y > z", "a <b and c> d", "<<>>"],
 )
 def test_less_than_signs_alone_are_not_html(source: str) -> None:
-    assert latex_to_plain(source) == plain_text(latex_to_rich(source).rich)
-    assert "<" in latex_to_plain(source) or any(
-        isinstance(node, Math) for node in latex_to_rich(source).rich
-    )
+    assert shown(source) == plain_text(latex_to_rich(source).rich)
+    assert "<" in shown(source) or any(isinstance(node, Math) for node in abstract(source).rich)
+
+
+def test_only_abstracts_are_read_as_html() -> None:
+    # A title is LaTeX: its tags are text, shown as such (and escaped by the writers).
+    title = "Breaking </script><script>alert(1)</script> out"
+    assert plain_text(field_to_rich("title", title).rich) == title
 
 
 @settings(max_examples=300, deadline=None)
@@ -124,6 +137,6 @@ def test_less_than_signs_alone_are_not_html(source: str) -> None:
 def test_any_markup_converts_without_raising_or_showing_a_tag(parts: list[str]) -> None:
     source = "".join(parts) + "</b>"
     html_to_latex(source)
-    shown = latex_to_plain(source)
+    text = shown(source)
     for tag in ("<p>", "</p>", "<jats:italic>", "<script>", "</b>"):
-        assert tag not in shown
+        assert tag not in text
