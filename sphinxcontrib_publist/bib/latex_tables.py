@@ -17,6 +17,10 @@ STYLE_COMMANDS: dict[str, StyleName] = {
     "mkbibemph": "emph",
     "textbf": "strong",
     "mkbibbold": "strong",
+    # Math alphabets, met outside math where a title was typed in a hurry.
+    "mathbf": "strong",
+    "mathit": "emph",
+    "mathtt": "code",
     "texttt": "code",
     "textsc": "smallcaps",
     "textsuperscript": "sup",
@@ -42,6 +46,7 @@ DECLARATIONS: dict[str, StyleName | None] = {
     **dict.fromkeys(
         (
             "rm",
+            "cal",
             "sf",
             "ssf",
             "rmfamily",
@@ -69,6 +74,8 @@ WRAPPERS: dict[str, tuple[str, str]] = {
         (
             "mbox",
             "mathrm",
+            "mathsf",
+            "mathcal",
             "rlap",
             "llap",
             "smash",
@@ -377,6 +384,22 @@ def _add_greek() -> None:
             "text" + letter.capitalize(),
             unicodedata.lookup("GREEK CAPITAL LETTER " + unicode_name),
         )
+    for capital in (
+        "Gamma",
+        "Delta",
+        "Theta",
+        "Lambda",
+        "Xi",
+        "Pi",
+        "Sigma",
+        "Upsilon",
+        "Phi",
+        "Psi",
+        "Omega",
+    ):
+        # amsmath's italic capitals, the same letters in text.
+        if capital in WORDS:
+            WORDS.setdefault("var" + capital, WORDS[capital])
     WORDS.setdefault("textfinalsigma", "\u03c2")
     WORDS.setdefault("textvarsigma", "\u03c2")
 

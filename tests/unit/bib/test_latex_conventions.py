@@ -38,6 +38,10 @@ NBSP = "\u00a0"
         (r"\textonehalf", "½"),
         (r"\textsection 3", "§3"),
         (r"\textquestiondown{}Por qu\'e?", "¿Por qué?"),
+        # Math commands outside math, as in tugboat.bib.
+        (r"the \varGamma{} function", "the Γ function"),
+        (r"{\cal L}-functions", "L-functions"),
+        (r"\mathcal{O}(n)", "O(n)"),
     ],
 )
 def test_text_commands(source: str, plain: str) -> None:
