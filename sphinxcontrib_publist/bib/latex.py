@@ -61,7 +61,8 @@ def latex_to_rich(source: str) -> Conversion:
     # Decomposed text (u + combining diaeresis, as some systems paste it) becomes
     # the one character (ü) that fonts and LaTeX's input encodings know.
     source = unicodedata.normalize("NFC", source)
-    if not _NEEDS_PARSING.search(source):
+    # A line break may start a paragraph; bib values have none, pybtex squeezes them.
+    if "\n" not in source and not _NEEDS_PARSING.search(source):
         value = _squeeze_spaces(source).strip(" ")
         return Conversion((Text(value),) if value else ())
     return _Converter(source).run()
@@ -73,6 +74,8 @@ def field_to_rich(name: str, source: str) -> Conversion:
     Abstracts may hold JATS or HTML (Crossref, publishers' pages); al-folio's
     ``award`` is Markdown; every field is LaTeX.
     """
+    if name not in _MARKED_UP_FIELDS:
+        return latex_to_rich(source)
     if name in HTML_FIELDS and has_html(source):
         source = html_to_latex(source)
     elif name in MARKDOWN_FIELDS:
@@ -92,8 +95,9 @@ def math_to_plain(latex: str) -> str:
     return latex_to_plain(spelled)
 
 
+_MARKED_UP_FIELDS = HTML_FIELDS | MARKDOWN_FIELDS
 _MATH_WORD = re.compile(r"\\([A-Za-z]+)")
-_NEEDS_PARSING = re.compile(r"[\\{}$~\-`'%]|\n[ \t\r\f\v]*\n")
+_NEEDS_PARSING = re.compile(r"[\\{}$~\-`'%]")
 _SPACES = re.compile(r" [ \t\n\r\f\v]+|[\t\n\r\f\v][ \t\n\r\f\v]*")
 _TOKEN = re.compile(
     r"(?P<text>[^\\{}$%]+)|\\(?P<word>[A-Za-z]+)[ \t\n\r]*|\\(?P<symbol>[^A-Za-z])"
@@ -221,6 +225,8 @@ class _Converter(BlockScan):
 
     def pop_mark(self) -> None:
         mark, suffix = self.marks.pop()
+        if mark == GROUP:
+            return
         if mark in (ARGUMENT, DECLARATION):
             self.close_builder()
         elif mark == WRAPPER:

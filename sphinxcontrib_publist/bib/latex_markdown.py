@@ -7,15 +7,26 @@ text between stays LaTeX, for the converter, which checks every link's URL.
 
 from __future__ import annotations
 
-from markdown_it import MarkdownIt
+import functools
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 # Fields written in Markdown by the tools that make them.
 MARKDOWN_FIELDS = frozenset({"award"})
-_PARSER = MarkdownIt("zero").enable(["emphasis", "link", "backticks"])
 # LaTeX's backslashes are hidden from Markdown, whose escapes would eat \' and \&.
 _BACKSLASH = "\ue000"
 _OPENERS = {"strong_open": "\\textbf{", "em_open": "\\emph{", "s_open": "{"}
 _CLOSERS = frozenset({"strong_close", "em_close", "s_close"})
+
+
+@functools.cache
+def _parser() -> MarkdownIt:
+    # Imported on first use: it takes a tenth of a second, and few lists have awards.
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("zero").enable(["emphasis", "link", "backticks"])
 
 
 def markdown_to_latex(source: str) -> str:
@@ -23,7 +34,7 @@ def markdown_to_latex(source: str) -> str:
     if not any(mark in source for mark in "*_[`"):
         return source
     latex: list[str] = []
-    for block in _PARSER.parseInline(source.replace("\\", _BACKSLASH)):
+    for block in _parser().parseInline(source.replace("\\", _BACKSLASH)):
         for token in block.children or ():
             if token.type == "text":
                 latex.append(token.content)

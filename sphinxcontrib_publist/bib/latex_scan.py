@@ -8,8 +8,6 @@ from dataclasses import dataclass, field
 from ..core.richtext import Inline, Link, RichText, Styled, StyleName, Text
 
 LIGATURES = (
-    ("?`", "\u00bf"),
-    ("!`", "\u00a1"),
     ("---", "\u2014"),
     ("--", "\u2013"),
     ("``", "\u201c"),
@@ -87,6 +85,9 @@ class Finder:
 
 def typeset(run: str) -> str:
     """TeX's ligatures and active characters in a run of plain text."""
+    # ?` and !` (¿ ¡) before ` alone; one test keeps them off the common path.
+    if "`" in run and ("?`" in run or "!`" in run):
+        run = run.replace("?`", "\u00bf").replace("!`", "\u00a1")
     for ascii_form, character in LIGATURES:
         if ascii_form in run:
             run = run.replace(ascii_form, character)
