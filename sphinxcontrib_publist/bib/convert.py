@@ -17,7 +17,8 @@ from pybtex.database import Person as PybtexPerson
 from ..core.diagnostics import Diagnostic, Subtype
 from ..core.richtext import EMPTY, RichText, plain_text, text
 from ..core.urls import doi_url, safe_url
-from .latex import Conversion, field_to_rich, latex_to_plain
+from .field_text import field_to_rich
+from .latex import Conversion, latex_to_plain
 from .links import DEFAULT_LINK_FIELDS, link_problems
 from .model import Person, Publication, eprint_archive
 from .reader import SourcedEntry

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, unquote
 
-from ..bib.latex import math_to_plain
+from ..bib.field_text import math_to_plain
 from ..bib.model import Publication, partial_date
 from ..core.pickling import pickled_by_fields
 from ..core.richtext import RichText, plain_text

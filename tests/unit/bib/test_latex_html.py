@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sphinxcontrib_publist.bib.latex import Conversion, field_to_rich, latex_to_rich
+from sphinxcontrib_publist.bib.field_text import field_to_rich
+from sphinxcontrib_publist.bib.latex import Conversion, latex_to_rich
 from sphinxcontrib_publist.bib.latex_html import html_to_latex
 from sphinxcontrib_publist.core.richtext import Break, Listing, Math, Styled, Text, plain_text
 
