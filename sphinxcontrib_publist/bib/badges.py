@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..core.numbers import whole_number
 from ..core.pickling import pickled_by_fields
+from ..core.richtext import EMPTY, RichText
 from .model import Publication
 
 TRUE_WORDS = frozenset({"true", "yes", "y", "1", "on", "selected"})
@@ -25,6 +26,8 @@ class Badge:
 
     kind: str
     detail: str = ""
+    # The detail with its markup, where the bib text has some (an award in Markdown).
+    rich: RichText = EMPTY
 
 
 def is_selected(publication: Publication) -> bool:
@@ -34,9 +37,13 @@ def is_selected(publication: Publication) -> bool:
     return any(keyword.lower() == "selected" for keyword in publication.keywords)
 
 
+def _award_field(publication: Publication) -> str:
+    return publication.fields.get("award", "").strip()
+
+
 def award(publication: Publication) -> str | None:
     """The award text: an ``award`` field, or a ``note`` that names an award; else None."""
-    value = publication.fields.get("award", "").strip()
+    value = _award_field(publication)
     if value:
         return "" if value.lower() in TRUE_WORDS else value
     note = publication.fields.get("note", "").strip()
@@ -60,7 +67,10 @@ def entry_badges(publication: Publication, citation_field: str | None) -> tuple[
     badges: list[Badge] = []
     award_text = award(publication)
     if award_text is not None:
-        badges.append(Badge("award", award_text))
+        rich = (
+            publication.award if award_text and award_text == _award_field(publication) else EMPTY
+        )
+        badges.append(Badge("award", award_text, rich))
     if is_selected(publication):
         badges.append(Badge("selected"))
     count = citation_count(publication, citation_field)

@@ -14,8 +14,9 @@ from ..core.diagnostics import Diagnostic, Subtype
 from ..core.richtext import EMPTY, RichText, plain_text, text
 from ..core.urls import doi_url, has_space, safe_url
 from .dates import date_parts, is_forthcoming, visible_year, year_says_forthcoming
+from .field_text import field_to_rich
 from .journals import journal_source
-from .latex import Conversion, latex_to_rich
+from .latex import Conversion
 from .links import DEFAULT_LINK_FIELDS, link_problems
 from .model import Person, Publication, eprint_label
 from .people import OTHERS, NameList, parse_person, split_names
@@ -157,7 +158,8 @@ def build_publication(
 
     # Each field is converted once; the plain text of every field comes from it.
     conversions = {
-        name: latex_to_rich(displayed_source(name, value)) for name, value in raw_fields.items()
+        name: field_to_rich(name, displayed_source(name, value))
+        for name, value in raw_fields.items()
     }
 
     def rich(name: str) -> RichText:
@@ -188,6 +190,7 @@ def build_publication(
         title=title,
         venue=_venue(raw_fields, fields, rich),
         abstract=rich("abstract"),
+        award=rich("award"),
         year=year,
         month=month,
         day=day,

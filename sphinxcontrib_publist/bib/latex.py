@@ -11,10 +11,29 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..core.richtext import Inline, Link, Math, RichText, Styled, StyleName, Text, plain_text
+from ..core.richtext import (
+    Break,
+    DisplayMath,
+    Inline,
+    Link,
+    Listing,
+    Math,
+    RichText,
+    Styled,
+    StyleName,
+    Text,
+    plain_text,
+)
 from ..core.urls import safe_url
 from . import latex_tables as tables
+from .latex_blocks import BLANK_LINE, BlockScan, tidy_blocks
 from .latex_scan import (
+    ARGUMENT,
+    DECLARATION,
+    GROUP,
+    ITEM,
+    LIST,
+    WRAPPER,
     Builder,
     Finder,
     match_braces,
@@ -40,7 +59,8 @@ def latex_to_rich(source: str) -> Conversion:
     # Decomposed text (u + combining diaeresis, as some systems paste it) becomes
     # the one character (ü) that fonts and LaTeX's input encodings know.
     source = unicodedata.normalize("NFC", source)
-    if not _NEEDS_PARSING.search(source):
+    # A line break may start a paragraph; bib values have none, pybtex squeezes them.
+    if "\n" not in source and not _NEEDS_PARSING.search(source):
         value = _squeeze_spaces(source).strip(" ")
         return Conversion((Text(value),) if value else ())
     return _Converter(source).run()
@@ -81,13 +101,10 @@ _MAX_NESTING = 32
 # \path|...| and \verb|...| are short; a longer search would make many unclosed ones slow.
 _MAX_VERBATIM = 2000
 _ORDINAL_SUFFIXES = {"1": "st", "2": "nd", "3": "rd"}
+_INVERTED = {"?": "\u00bf", "!": "\u00a1"}
 
 
-# What an open brace (or a font switch) on the mark stack stands for.
-_GROUP, _ARGUMENT, _DECLARATION, _WRAPPER = range(4)
-
-
-class _Converter:
+class _Converter(BlockScan):
     """One conversion: the scan position, the mark and builder stacks, the findings."""
 
     def __init__(self, source: str) -> None:
@@ -101,6 +118,7 @@ class _Converter:
         self.link_depth = 0
         self._brace_pairs: dict[int, int] | None = None
         self._finders: dict[str, Finder] = {}
+        self.has_blocks = False
 
     def run(self) -> Conversion:
         source, length = self.source, len(self.source)
@@ -111,13 +129,17 @@ class _Converter:
             self.pos = match.end()
             kind = match.lastgroup
             if kind == "text":
-                self.emit(typeset(match.group()))
+                run = typeset(match.group())
+                if "\n" in run and BLANK_LINE.search(run):
+                    self.text_with_paragraphs(run)
+                else:
+                    self.emit(run)
             elif kind == "word":
                 self.command(match.group("word"))
             elif kind == "symbol":
                 self.symbol(match.group("symbol"))
             elif kind == "open":
-                self.marks.append((_GROUP, ""))
+                self.marks.append((GROUP, ""))
             elif kind == "close":
                 self.close_group()
             elif kind == "math":
@@ -126,8 +148,14 @@ class _Converter:
                 self.percent(match.start())
         while self.marks:
             self.pop_mark()
-        rich = strip_leading_blanks(strip_trailing_blanks(self.builders[0].finish()))
+        rich = self.builders[0].finish()
+        if self.has_blocks:
+            rich = tidy_blocks(rich)
+        rich = strip_leading_blanks(strip_trailing_blanks(rich))
         return Conversion(rich, tuple(self.unknown), tuple(self.unsafe))
+
+    def convert(self, source: str) -> RichText:
+        return _Converter(source).run().rich
 
     # Output.
 
@@ -140,6 +168,8 @@ class _Converter:
             self.after_space = value.endswith(" ")
 
     def add(self, node: Inline) -> None:
+        if isinstance(node, (Break, DisplayMath, Listing)):
+            self.has_blocks = True
         self.builders[-1].add(node)
         self.after_space = False
 
@@ -172,13 +202,19 @@ class _Converter:
 
     def pop_mark(self) -> None:
         mark, suffix = self.marks.pop()
-        if mark in (_ARGUMENT, _DECLARATION):
+        if mark == GROUP:
+            return
+        if mark in (ARGUMENT, DECLARATION):
             self.close_builder()
-        elif mark == _WRAPPER:
+        elif mark == WRAPPER:
             self.emit(suffix)
+        elif mark == ITEM:
+            self.close_item()
+        elif mark == LIST:
+            self.close_list()
 
     def close_group(self) -> None:
-        while self.marks and self.marks[-1][0] == _DECLARATION:
+        while self.marks and self.marks[-1][0] == DECLARATION:
             self.pop_mark()
         if self.marks:
             self.pop_mark()
@@ -194,7 +230,7 @@ class _Converter:
         elif name in tables.DECLARATIONS:
             style = tables.DECLARATIONS[name]
             if style is not None and self.can_nest():
-                self.open_builder(_DECLARATION, style)
+                self.open_builder(DECLARATION, style)
         elif name in tables.WRAPPERS:
             self.wrapped_argument(*tables.WRAPPERS[name])
         elif name in tables.HIDDEN_ARGUMENT:
@@ -212,12 +248,16 @@ class _Converter:
             self.unknown.setdefault("\\" + name)
 
     def symbol(self, char: str) -> None:
-        if char in tables.ACCENTS:
+        pieces = self.builders[-1].pieces
+        if char == "`" and pieces and pieces[-1].endswith(("?", "!")):
+            # ?\` and !\`, the ligatures' spelling by some exports: ¿ and ¡.
+            pieces[-1] = pieces[-1][:-1] + _INVERTED[pieces[-1][-1]]
+        elif char in tables.ACCENTS:
             self.accent(char)
         elif char == "(":
             self.delimited_math(self.pos, "\\)")
         elif char == "[":
-            self.delimited_math(self.pos, "\\]")
+            self.delimited_math(self.pos, "\\]", display=True)
         elif char in tables.SYMBOLS:
             self.emit(tables.SYMBOLS[char])
         else:
@@ -227,9 +267,9 @@ class _Converter:
         if not self.at_open_brace():
             self.styled_single_character(style)
         elif self.can_nest():
-            self.open_builder(_ARGUMENT, style)
+            self.open_builder(ARGUMENT, style)
         else:
-            self.marks.append((_GROUP, ""))
+            self.marks.append((GROUP, ""))
 
     def styled_single_character(self, style: StyleName) -> None:
         match = _SINGLE_TOKEN.match(self.source, self.pos)
@@ -241,7 +281,7 @@ class _Converter:
     def wrapped_argument(self, prefix: str, suffix: str) -> None:
         if self.at_open_brace():
             self.emit(prefix)
-            self.marks.append((_WRAPPER, suffix))
+            self.marks.append((WRAPPER, suffix))
 
     def at_open_brace(self) -> bool:
         """Skip blanks; if a ``{`` follows, consume it."""
@@ -281,7 +321,7 @@ class _Converter:
             marks.append(tables.ACCENTS[nested.group("command")])
             if nested.group("brace"):
                 # Its closing brace ends the group as any other does.
-                self.marks.append((_GROUP, ""))
+                self.marks.append((GROUP, ""))
         match = _ACCENT_ARGUMENT.match(self.source, self.pos)
         if match is None:
             return
@@ -303,6 +343,17 @@ class _Converter:
         composed = base[0] + "".join(reversed(marks)) + base[1:]
         self.emit(unicodedata.normalize("NFC", composed))
 
+    def open_guillemet(self) -> None:
+        # babel-french's \og and \fg space their guillemets themselves, unbreakably.
+        self.emit("\u00ab\u00a0")
+        self.after_space = True
+
+    def close_guillemet(self) -> None:
+        pieces = self.builders[-1].pieces
+        if pieces:
+            pieces[-1] = pieces[-1].rstrip(" ")
+        self.emit("\u00a0\u00bb")
+
     def url(self) -> None:
         raw = self.verbatim_argument()
         if raw is None:
@@ -322,9 +373,9 @@ class _Converter:
         if url is None or self.link_depth > 0 or not self.can_nest():
             self.reject_link(raw)
             if self.at_open_brace():
-                self.marks.append((_GROUP, ""))
+                self.marks.append((GROUP, ""))
         elif self.at_open_brace():
-            self.open_builder(_ARGUMENT, link=raw)
+            self.open_builder(ARGUMENT, link=raw)
         else:
             self.add(Link(url, (Text(url),)))
 
@@ -391,16 +442,20 @@ class _Converter:
             return
         self.pos = close + len(opener)
         content = self.source[start + len(opener) : close].strip()
-        if content:
+        if opener == "$$":
+            self.display_math(content)
+        elif content:
             self.add(Math(content))
 
-    def delimited_math(self, start: int, closer: str) -> None:
+    def delimited_math(self, start: int, closer: str, display: bool = False) -> None:
         close = self.finder(closer).find(start)
         if close == -1:  # an unclosed \( or \[ is dropped, like a stray backslash
             return
         self.pos = close + len(closer)
         content = self.source[start:close].strip()
-        if content:
+        if display:
+            self.display_math(content)
+        elif content:
             self.add(Math(content))
 
     def finder(self, target: str) -> Finder:
@@ -434,6 +489,12 @@ _SPECIAL_COMMANDS = {
     "kern": _Converter.skip_dimension,
     "hskip": _Converter.skip_dimension,
     "nth": _Converter.ordinal,
+    "begin": _Converter.begin,
+    "end": _Converter.end,
+    "item": _Converter.item,
+    "par": _Converter.paragraph_break,
+    "og": _Converter.open_guillemet,
+    "fg": _Converter.close_guillemet,
 }
 
 

@@ -18,6 +18,9 @@ LIGATURES = (
 )
 _BLANKS = re.compile(r"[ \t]*")
 
+# What an open brace (a font switch, a list, an item) on the mark stack stands for.
+GROUP, ARGUMENT, DECLARATION, WRAPPER, LIST, ITEM = range(6)
+
 
 @dataclass
 class Builder:
@@ -25,6 +28,9 @@ class Builder:
 
     style: StyleName | None = None
     link: str | None = None
+    # A list's builder collects its finished items; its own text is what precedes the first.
+    items: list[RichText] | None = None
+    ordered: bool = False
     children: list[Inline] = field(default_factory=list)
     pieces: list[str] = field(default_factory=list)
 
@@ -79,6 +85,9 @@ class Finder:
 
 def typeset(run: str) -> str:
     """TeX's ligatures and active characters in a run of plain text."""
+    # ?` and !` (¿ ¡) before ` alone; one test keeps them off the common path.
+    if "`" in run and ("?`" in run or "!`" in run):
+        run = run.replace("?`", "\u00bf").replace("!`", "\u00a1")
     for ascii_form, character in LIGATURES:
         if ascii_form in run:
             run = run.replace(ascii_form, character)

@@ -17,6 +17,10 @@ STYLE_COMMANDS: dict[str, StyleName] = {
     "mkbibemph": "emph",
     "textbf": "strong",
     "mkbibbold": "strong",
+    # Math alphabets, met outside math where a title was typed in a hurry.
+    "mathbf": "strong",
+    "mathit": "emph",
+    "mathtt": "code",
     "texttt": "code",
     "textsc": "smallcaps",
     "textsuperscript": "sup",
@@ -42,6 +46,7 @@ DECLARATIONS: dict[str, StyleName | None] = {
     **dict.fromkeys(
         (
             "rm",
+            "cal",
             "sf",
             "ssf",
             "rmfamily",
@@ -69,6 +74,8 @@ WRAPPERS: dict[str, tuple[str, str]] = {
         (
             "mbox",
             "mathrm",
+            "mathsf",
+            "mathcal",
             "rlap",
             "llap",
             "smash",
@@ -158,6 +165,95 @@ WORDS: dict[str, str] = {
     "textasciimacron": "\u00af",
     "textasciiacute": "\u00b4",
     "textasciidieresis": "\u00a8",
+    # Quotation marks of babel's German and French, and textcomp's that latexcodec lacks.
+    "glq": "\u201a",
+    "grq": "\u2018",
+    "grqq": "\u201c",
+    "flq": "\u2039",
+    "frq": "\u203a",
+    "flqq": "\u00ab",
+    "frqq": "\u00bb",
+    "guilsinglleft": "\u2039",
+    "guilsinglright": "\u203a",
+    "quotedblbase": "\u201e",
+    "quotesinglbase": "\u201a",
+    "textquotesingle": "'",
+    "textquotedbl": '"',
+    "textexclamdown": "\u00a1",
+    "textquestiondown": "\u00bf",
+    "texteuro": "\u20ac",
+    "euro": "\u20ac",
+    "EUR": "\u20ac",
+    "textdollar": "$",
+    "textcent": "\u00a2",
+    "textcurrency": "\u00a4",
+    "textsection": "\u00a7",
+    "textparagraph": "\u00b6",
+    "textpilcrow": "\u00b6",
+    "textdagger": "\u2020",
+    "textdaggerdbl": "\u2021",
+    "textperthousand": "\u2030",
+    "textpertenthousand": "\u2031",
+    "textonehalf": "\u00bd",
+    "textonequarter": "\u00bc",
+    "textthreequarters": "\u00be",
+    "textcelsius": "\u2103",
+    "celsius": "\u2103",
+    "degree": "\u00b0",
+    "textohm": "\u2126",
+    "textnumero": "\u2116",
+    "textordfeminine": "\u00aa",
+    "textordmasculine": "\u00ba",
+    "textasteriskcentered": "\u2217",
+    "textbraceleft": "{",
+    "textbraceright": "}",
+    "textvisiblespace": "\u2423",
+    "textbrokenbar": "\u00a6",
+    "textlnot": "\u00ac",
+    "textcopyleft": "\U0001f12f",
+    "textcircledP": "\u2117",
+    "textservicemark": "\u2120",
+    "textreferencemark": "\u203b",
+    "textinterrobang": "\u203d",
+    "textestimated": "\u212e",
+    "textmho": "\u2127",
+    "textuparrow": "\u2191",
+    "textdownarrow": "\u2193",
+    "textlangle": "\u2329",
+    "textrangle": "\u232a",
+    "textasciigrave": "`",
+    "textasciicaron": "\u02c7",
+    "textasciibreve": "\u02d8",
+    "textacutedbl": "\u02dd",
+    "textbardbl": "\u2016",
+    "textsurd": "\u221a",
+    "textmusicalnote": "\u266a",
+    "textbigcircle": "\u25ef",
+    "textopenbullet": "\u25e6",
+    "textdied": "\u2020",
+    "textborn": "*",
+    "textfractionsolidus": "\u2044",
+    "textlira": "\u20a4",
+    "textnaira": "\u20a6",
+    "textpeso": "\u20b1",
+    "textwon": "\u20a9",
+    "textdong": "\u20ab",
+    "textbaht": "\u0e3f",
+    "textflorin": "\u0192",
+    "textcolonmonetary": "\u20a1",
+    "textguarani": "\u20b2",
+    "textrecipe": "\u211e",
+    "textblank": "\u2422",
+    "textdiscount": "\u2052",
+    "checkmark": "\u2713",
+    "textthorn": "\u00fe",
+    "ng": "\u014b",
+    "NG": "\u014a",
+    "ij": "\u0133",
+    "IJ": "\u0132",
+    "hbar": "\u210f",
+    "cdots": "\u22ef",
+    "textcompwordmark": "",
     "dash": "\u2014",
     "hyphen": "-",
     "thinspace": "\u2009",
@@ -165,7 +261,6 @@ WORDS: dict[str, str] = {
     "qquad": "\u2003\u2003",
     "newline": " ",
     "linebreak": " ",
-    "par": " ",
     "break": " ",
     "hfil": " ",
     "hfill": " ",
@@ -251,7 +346,66 @@ def _add_accent(command: str, accented: str) -> None:
         ACCENTS.setdefault(command, decomposed[1])
 
 
+# textgreek's letters: \textalpha, \textAlpha, \textfinalsigma... spelled by their Unicode names.
+_GREEK_LETTERS = [
+    "alpha",
+    "beta",
+    "gamma",
+    "delta",
+    "epsilon",
+    "zeta",
+    "eta",
+    "theta",
+    "iota",
+    "kappa",
+    "lambda",
+    "mu",
+    "nu",
+    "xi",
+    "omicron",
+    "pi",
+    "rho",
+    "sigma",
+    "tau",
+    "upsilon",
+    "phi",
+    "chi",
+    "psi",
+    "omega",
+]
+
+
+def _add_greek() -> None:
+    for letter in _GREEK_LETTERS:
+        unicode_name = "lamda" if letter == "lambda" else letter
+        # latexcodec's \textmu is the micro sign, which textcomp means by it.
+        WORDS.setdefault("text" + letter, unicodedata.lookup("GREEK SMALL LETTER " + unicode_name))
+        WORDS.setdefault(
+            "text" + letter.capitalize(),
+            unicodedata.lookup("GREEK CAPITAL LETTER " + unicode_name),
+        )
+    for capital in (
+        "Gamma",
+        "Delta",
+        "Theta",
+        "Lambda",
+        "Xi",
+        "Pi",
+        "Sigma",
+        "Upsilon",
+        "Phi",
+        "Psi",
+        "Omega",
+    ):
+        # amsmath's italic capitals, the same letters in text.
+        if capital in WORDS:
+            WORDS.setdefault("var" + capital, WORDS[capital])
+    WORDS.setdefault("textfinalsigma", "\u03c2")
+    WORDS.setdefault("textvarsigma", "\u03c2")
+
+
 # Dotless i and j take the accent in place of i and j.
 DOTLESS = {"i": "i", "j": "j", "\u0131": "i", "\u0237": "j"}
 
 _load_from_latexcodec()
+_add_greek()

@@ -94,6 +94,7 @@ class Publication:
     title: RichText = EMPTY
     venue: RichText = EMPTY
     abstract: RichText = EMPTY
+    award: RichText = EMPTY
     year: int | None = None
     month: int | None = None
     day: int | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
@@ -37,6 +38,29 @@ class Math:
 
 @pickled_by_fields
 @dataclass(frozen=True)
+class DisplayMath:
+    """Displayed TeX math; ``environment`` (``align*``...) is the one to typeset it in, if any."""
+
+    latex: str
+    environment: str = ""
+
+
+@dataclass(frozen=True)
+class Break:
+    """A paragraph break: where text shown as paragraphs starts a new one."""
+
+
+@pickled_by_fields
+@dataclass(frozen=True)
+class Listing:
+    """A list of items, numbered or not, each rich text of its own."""
+
+    items: tuple[RichText, ...]
+    ordered: bool = False
+
+
+@pickled_by_fields
+@dataclass(frozen=True)
 class Link:
     """A hyperlink; ``url`` has been checked by :func:`safe_url` before it gets here."""
 
@@ -61,29 +85,38 @@ class Name:
     marks: str = ""
 
 
-Inline: TypeAlias = "Text | Styled | Math | Link | Name"
+Inline: TypeAlias = "Text | Styled | Math | DisplayMath | Break | Listing | Link | Name"
 RichText: TypeAlias = "tuple[Inline, ...]"
 
 EMPTY: RichText = ()
 
 
-def plain_text(rich: RichText) -> str:
-    """The text a reader sees, without markup (math as its TeX source)."""
+def plain_text(rich: RichText, math: Callable[[str], str] | None = None) -> str:
+    """The text a reader sees, without markup; math as its TeX source, or as ``math`` spells it."""
     parts: list[str] = []
-    _collect_plain(rich, parts)
+    _collect_plain(rich, parts, math)
     return "".join(parts)
 
 
-def _collect_plain(rich: RichText, parts: list[str]) -> None:
+def _collect_plain(rich: RichText, parts: list[str], math: Callable[[str], str] | None) -> None:
     for item in rich:
         if isinstance(item, Text):
             parts.append(item.value)
         elif isinstance(item, Math):
-            parts.append(item.latex)
+            parts.append(item.latex if math is None else math(item.latex))
         elif isinstance(item, Name):
             parts.append(item.text + item.marks)
+        elif isinstance(item, DisplayMath):
+            parts.append(f"\n\n{item.latex if math is None else math(item.latex)}\n\n")
+        elif isinstance(item, Break):
+            parts.append("\n\n")
+        elif isinstance(item, Listing):
+            for entry in item.items:
+                parts.append("\n")
+                _collect_plain(entry, parts, math)
+            parts.append("\n\n")
         else:
-            _collect_plain(item.children, parts)
+            _collect_plain(item.children, parts, math)
 
 
 def text(value: str) -> RichText:

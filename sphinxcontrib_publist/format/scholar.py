@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, unquote
 
+from ..bib.field_text import math_to_plain
 from ..bib.model import Publication, partial_date
 from ..core.pickling import pickled_by_fields
-from ..core.richtext import plain_text
+from ..core.richtext import RichText, plain_text
 from ..core.urls import doi_url, safe_url
 
 DOI_RESOLVER = "https://doi.org/"
@@ -67,6 +68,7 @@ class ScholarRecord:
     first_page: str = ""
     last_page: str = ""
     publisher: str = ""
+    series: str = ""
     isbn: str = ""
     issn: str = ""
 
@@ -79,14 +81,14 @@ def record_of(publication: Publication, with_abstract: bool = True) -> ScholarRe
     return ScholarRecord(
         key=publication.key,
         kind=KINDS.get(publication.entry_type, "other"),
-        title=plain_text(publication.title),
+        title=readable(publication.title),
         # Editors are not authors: indexers would credit them with the work.
         authors=tuple((person.family, person.given) for person in publication.authors),
         year=publication.year,
         month=publication.month,
         day=publication.day,
-        venue=plain_text(publication.venue),
-        abstract=plain_text(publication.abstract) if with_abstract else "",
+        venue=readable(publication.venue),
+        abstract=readable(publication.abstract) if with_abstract else "",
         doi=doi,
         url=safe_url(publication.raw_fields.get("url", "")) or "",
         pdf_url=_absolute(publication.raw_fields.get("pdf", "")),
@@ -95,9 +97,15 @@ def record_of(publication: Publication, with_abstract: bool = True) -> ScholarRe
         first_page=first_page.strip(),
         last_page=last_page.strip("- "),
         publisher=fields.get("publisher", "").strip(),
+        series=fields.get("series", "").strip(),
         isbn=fields.get("isbn", "").strip(),
         issn=fields.get("issn", "").strip(),
     )
+
+
+def readable(rich: RichText) -> str:
+    """Plain text for indexers, which show no TeX: math spelled in characters."""
+    return plain_text(rich, math=math_to_plain)
 
 
 def _absolute(url: str) -> str:
@@ -204,6 +212,11 @@ def json_ld_script(data: Mapping[str, Any]) -> str:
     return f'<script type="application/ld+json">\n{serialised}\n</script>\n'
 
 
+def _book_container(record: ScholarRecord) -> str:
+    # A book's venue is often only its publisher, which has its own key.
+    return record.venue if record.kind == "chapter" else record.series
+
+
 def coins(record: ScholarRecord) -> str:
     """The OpenURL ContextObject a COinS span carries in its ``title`` (not yet HTML-escaped)."""
     pairs: list[tuple[str, str]] = [("ctx_ver", "Z39.88-2004")]
@@ -225,7 +238,7 @@ def coins(record: ScholarRecord) -> str:
             ("rft_val_fmt", "info:ofi/fmt:kev:mtx:book"),
             ("rft.genre", "book" if record.kind == "book" else "bookitem"),
             ("rft.btitle" if record.kind == "book" else "rft.atitle", record.title),
-            ("rft.btitle" if record.kind == "chapter" else "rft.series", record.venue),
+            ("rft.btitle" if record.kind == "chapter" else "rft.series", _book_container(record)),
             ("rft.pub", record.publisher),
             ("rft.isbn", record.isbn),
         ]

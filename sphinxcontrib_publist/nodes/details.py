@@ -24,7 +24,7 @@ from . import labels
 from .elements import publist_coins, publist_list, publist_pending
 from .entry import EntryExtras
 from .entry_parts import author_line, badge_nodes, bibtex_block, links_paragraph
-from .rich import rich_to_nodes
+from .rich import rich_to_blocks, rich_to_nodes
 
 DETAILS_ATTRIBUTE = "publist_details"
 SAFE_PAGE_CHARS = re.compile(r"[^A-Za-z0-9_-]")
@@ -152,8 +152,7 @@ def page_doctree(
     if publication.abstract:
         label = labels.details_field("abstract")
         section += nodes.rubric(label, label, classes=["publist-details-heading"])
-        body = rich_to_nodes(publication.abstract)
-        section += nodes.paragraph("", "", *body, classes=["publist-abstract-body"])
+        section.extend(rich_to_blocks(publication.abstract, ["publist-abstract-body"]))
     block = bibtex_block(bibtex)
     # Open: on its own page the entry's BibTeX is what many readers came for.
     block["expanded"] = True

@@ -14,7 +14,7 @@ from ..format.entry import FormattedEntry
 from . import labels
 from .elements import publist_abstract, publist_coins, publist_entry
 from .entry_parts import RenderedLink, author_line, badge_nodes, bibtex_block, links_paragraph
-from .rich import rich_to_nodes
+from .rich import rich_to_blocks, rich_to_nodes
 
 
 @pickled_by_fields
@@ -152,7 +152,7 @@ def _abstract(abstract: RichText, expanded: bool) -> publist_abstract:
     node = publist_abstract(summary=labels.preview_abstract(), expanded=expanded)
     label = labels.abstract_label()
     node += nodes.paragraph("", "", nodes.strong(label, label), classes=["publist-abstract-label"])
-    node += nodes.paragraph("", "", *rich_to_nodes(abstract), classes=["publist-abstract-body"])
+    node.extend(rich_to_blocks(abstract, ["publist-abstract-body"]))
     return node
 
 

@@ -14,7 +14,7 @@ from ..core.richtext import Name
 from ..format.authors import split_authors
 from . import labels
 from .elements import publist_authors, publist_badge, publist_bibtex, publist_more_authors
-from .rich import name_node
+from .rich import name_node, rich_to_nodes
 
 
 @pickled_by_fields
@@ -91,7 +91,10 @@ def badge_nodes(badges: Sequence[Badge]) -> list[nodes.Node]:
     for badge in badges:
         label = labels.badge_label(badge.kind, badge.detail)
         result.append(nodes.Text(" "))
-        result.append(publist_badge(f"[{label}]", f"[{label}]", kind=badge.kind, label=label))
+        shown = rich_to_nodes(badge.rich) if badge.rich else [nodes.Text(label)]
+        node = publist_badge("", "", kind=badge.kind, label=label)
+        node.extend([nodes.Text("["), *shown, nodes.Text("]")])
+        result.append(node)
     return result
 
 

@@ -116,13 +116,12 @@ def visit_more_authors_other(self: Any, node: publist_more_authors) -> None:
 
 
 def visit_badge_html(self: HTML5Translator, node: publist_badge) -> None:
-    """A ``<span>`` badge with the bare label."""
+    """A ``<span>`` badge with the label, without the brackets other builders print."""
     kind = node["kind"]
-    self.body.append(
-        self.starttag(node, "span", "", CLASS=f"publist-badge publist-badge-{kind}")
-        + self.encode(node["label"])
-        + "</span>"
-    )
+    self.body.append(self.starttag(node, "span", "", CLASS=f"publist-badge publist-badge-{kind}"))
+    for child in node.children[1:-1]:
+        child.walkabout(self)
+    self.body.append("</span>")
     raise nodes.SkipNode
 
 

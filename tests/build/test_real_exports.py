@@ -51,7 +51,7 @@ def test_al_folio_renders_every_entry_with_its_links(built: SphinxTestApp) -> No
     shown = entries(built, 0)
     assert len(shown) == 7
     epr = shown["Can Quantum-Mechanical Description of Physical Reality Be Considered Complete?"]
-    assert epr.select_one(".publist-venue").get_text() == "Phys. Rev., 47:777–780"
+    assert epr.select_one(".publist-venue").get_text() == "Phys. Rev., 47:777\u2013780"
     assert links(epr) == [
         ("URL", "http://link.aps.org/doi/10.1103/PhysRev.47.777"),
         ("DOI", "https://doi.org/10.1103/PhysRev.47.777"),

@@ -24,6 +24,7 @@ from pybtex.exceptions import PybtexError
 from pybtex.scanner import PybtexSyntaxError
 
 from ...core.diagnostics import Diagnostic, Subtype
+from ..latex_blocks import BLANK_LINE
 from .chunks import COMMAND_OPENING, ENTRY_START, Chunk, entry_starts
 from .defects import Recovery, recover
 
@@ -58,6 +59,16 @@ class ChunkParser(Parser):  # type: ignore[misc]  # pybtex has no type hints
         super().__init__(person_fields=())
         self.added: list[str] = []
         self.captured: list[Exception] = []
+
+    def flatten_value_list(self, value_list: list[str]) -> str:
+        r"""A field's value, its blank lines kept as the ``\par`` they are in TeX.
+
+        pybtex then squeezes all other whitespace, which would merge paragraphs.
+        """
+        value: str = super().flatten_value_list(value_list)
+        if "\n" in value:
+            value = BLANK_LINE.sub(lambda _: r" \par ", value)
+        return value
 
     def process_entry(self, entry_type: str, key: str | None, fields: Any) -> None:
         """Add the entry as pybtex does, noting its key if it was added."""

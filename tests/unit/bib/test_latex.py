@@ -19,6 +19,7 @@ from pybtex.database import parse_file
 
 from sphinxcontrib_publist.bib.latex import Conversion, latex_to_plain, latex_to_rich
 from sphinxcontrib_publist.core.richtext import (
+    DisplayMath,
     Inline,
     Link,
     Math,
@@ -167,8 +168,8 @@ def test_styles(source: str, rich: RichText) -> None:
         (r"$p(y | \x)$", (Math(r"p(y | \x)"),)),
         ("Cu$_2$O", (Text("Cu"), Math("_2"), Text("O"))),
         (r"\(a+b\)", (Math("a+b"),)),
-        ("$$E = mc^2$$", (Math("E = mc^2"),)),
-        (r"\[x\]", (Math("x"),)),
+        ("$$E = mc^2$$", (DisplayMath("E = mc^2"),)),
+        (r"\[x\]", (DisplayMath("x"),)),
         (r"$\$5$", (Math(r"\$5"),)),
         (r"$\frac{a}{b}$ c", (Math(r"\frac{a}{b}"), Text(" c"))),
         (r"\ensuremath{\alpha}", (Math(r"\alpha"),)),

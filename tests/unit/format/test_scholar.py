@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sphinxcontrib_publist.bib.convert import build_publications
 from sphinxcontrib_publist.bib.model import Person, Publication
 from sphinxcontrib_publist.core.richtext import text
 from sphinxcontrib_publist.format.scholar import (
@@ -23,6 +24,8 @@ from sphinxcontrib_publist.format.scholar import (
     meta_tags_html,
     record_of,
 )
+
+from ..samples import TODAY, sourced
 
 
 def publication(entry_type: str = "article", **fields: str) -> Publication:
@@ -167,3 +170,27 @@ def test_editors_are_not_credited_as_authors() -> None:
     tags = highwire_tags(record_of(edited), "p.html")
     assert [name for name, _ in tags if name == "citation_author"] == []
     assert "author" not in json_ld(record_of(edited), "p.html")
+
+
+def _converted(entry_type: str, fields: dict[str, str]) -> Publication:
+    publications, _ = build_publications(sourced(("k", entry_type, fields)), TODAY)
+    return publications[0]
+
+
+def test_indexers_get_math_as_characters_not_tex() -> None:
+    # An ADS title: Scholar and schema.org show their text as it is, TeX included.
+    ads = _converted("article", {"title": r"Quenching of galaxies at $z \sim 1$", "year": "2021"})
+    result = record_of(ads)
+    assert ("citation_title", "Quenching of galaxies at z \u223c 1") in highwire_tags(result, "p")
+    assert json_ld(result, "p")["headline"] == "Quenching of galaxies at z \u223c 1"
+
+
+def test_coins_puts_a_books_publisher_in_rft_pub_and_its_series_in_rft_series() -> None:
+    book = _converted(
+        "book",
+        {"title": "Linear Algebra", "publisher": "Springer", "series": "GTM", "year": "2015"},
+    )
+    pairs = parse_qsl(coins(record_of(book)))
+    assert ("rft.pub", "Springer") in pairs
+    assert ("rft.series", "GTM") in pairs
+    assert ("rft.series", "Springer") not in pairs
