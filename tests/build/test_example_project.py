@@ -273,18 +273,23 @@ def test_example_site_bibtex_blocks_and_download_round_trip(html_build: Build) -
         assert list(parse_string(block, "bibtex").entries) == [item["id"]]
 
 
-def test_cv_page_numbers_every_paper_by_year_with_the_owner_in_bold(html_build: Build) -> None:
-    page = _page(html_build, "cv")
-    headings = [heading.get_text() for heading in page.select(".publist-group-heading")]
+def test_cv_page_lists_every_paper_by_year_in_two_styles_with_the_owner_in_bold(
+    html_build: Build,
+) -> None:
+    numbered, apa = _page(html_build, "cv").select(".publist")
     years = sorted({str(entry.year) for entry in TITLED}, reverse=True)
-    assert headings[: len(years)] == years
-    labels = [label.get_text() for label in page.select(".publist-entry .publist-label")]
+    for listing, owner in ((numbered, "Kevin Swersky"), (apa, "Swersky, K.")):
+        headings = [heading.get_text() for heading in listing.select(".publist-group-heading")]
+        assert headings[: len(years)] == years
+        citations = listing.select(".publist-citation")
+        assert len(citations) == len(SEED_ENTRIES)
+        assert all(
+            [name.get_text() for name in citation.select("strong.publist-me")] == [owner]
+            for citation in citations
+        ), "every reference names its owner once, in bold"
+    labels = [label.get_text() for label in numbered.select(".publist-entry .publist-label")]
     assert labels == [f"[{number}]" for number in range(1, len(SEED_ENTRIES) + 1)]
-    citations = page.select(".publist-citation")
-    assert len(citations) == len(SEED_ENTRIES)
-    owner = [citation.select("strong.publist-me") for citation in citations]
-    assert all([name.get_text() for name in names] == ["Kevin Swersky"] for names in owner), (
-        "every reference names its owner once, in bold"
-    )
-    # The section kept for a second style is a comment: no text of it is shown.
-    assert "csl" not in page.select_one("article").get_text().lower()
+    assert not apa.select(".publist-label")
+    # APA: authors, then the year in parentheses, then the title.
+    first = " ".join(apa.select_one(".publist-citation").get_text().split())
+    assert re.match(r"^.+ \((\d{4})\)\. \S", first), first
