@@ -97,6 +97,12 @@ STEPS = (
         650,
         "pdflatex: after 600, the lists' text is final (tab sections, shown URLs)",
     ),
+    Step(
+        "env-get-outdated",
+        details_pages.lists_of_deleted_pages,
+        500,
+        "a list whose details page was deleted is read again, or Sphinx would write nothing",
+    ),
     Step("html-collect-pages", details_pages.collect_pages, 500, "details pages after documents"),
     Step(
         "html-page-context",

@@ -36,6 +36,7 @@ from .written_pages import WrittenPages, page_digest, site_digest
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders.html import StandaloneHTMLBuilder
+    from sphinx.environment import BuildEnvironment
 
 PageSpec = tuple[str, dict[str, Any], str]
 
@@ -62,6 +63,20 @@ def collect_pages(app: Sphinx) -> Iterator[PageSpec]:
         for entry, pending in _entries_of(app, docname, pages):
             yield (entry.page, page_context(builder, config, entry, pending, docname), "page.html")
     written.save()
+
+
+def lists_of_deleted_pages(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """The documents whose list owns a details page deleted from the output directory.
+
+    Sphinx stops before writing anything when no document is outdated, so a
+    deleted page would stay missing: its list is read again, which writes it.
+    """
+    if not pages_supported(app.builder) or not env.all_docs:
+        return []
+    written = WrittenPages(cast("StandaloneHTMLBuilder", app.builder))
+    return sorted({docname for docname, page in _owned_pages(app) if written.is_gone(page.page)})
 
 
 def _owned_pages(app: Sphinx) -> Iterator[tuple[str, DetailsPage]]:

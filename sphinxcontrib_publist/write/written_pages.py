@@ -90,6 +90,11 @@ class WrittenPages:
         self.now[page] = [digest, filename]
         return False
 
+    def is_gone(self, page: str) -> bool:
+        """Whether ``page`` was written by an earlier build and its file is gone since."""
+        written = self.before.get(page)
+        return written is not None and not os.path.exists(os.path.join(self.outdir, written[1]))
+
     def save(self) -> None:
         """Keep this build's digests for the next one, once every page is written."""
         if self.now == self.before:
