@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -30,10 +31,14 @@ TAG_STYLES = {"em": "emph", "i": "emph", "b": "strong", "strong": "strong", "tt"
 NAME_TAG = "publist-name-"
 FALLBACK_VENUES = ("journal", "booktitle", "school", "institution", "organization", "publisher")
 SYMBOLS = {"ndash": "\u2013", "newblock": " ", "nbsp": "\u00a0"}
+_TRAILING_COMMAND = re.compile(r"\\[A-Za-z]+\s*$")
 
 
 def pybtex_style_exists(name: str) -> bool:
     """True when pybtex has a formatting style plugin called ``name``."""
+    if not name:
+        # find_plugin gives pybtex's own default style for no name.
+        return False
     try:
         find_plugin("pybtex.style.formatting", name)
     except PybtexError:
@@ -224,6 +229,26 @@ def _latex_source(node: Protected) -> str | None:
     return "{" + "".join(parts) + "}"
 
 
+def _parts_to_rich(parts: Sequence[object], names: Sequence[Name]) -> RichText:
+    children: list[Inline] = []
+    index = 0
+    while index < len(parts):
+        part = parts[index]
+        following = parts[index + 1] if index + 1 < len(parts) else None
+        command = _TRAILING_COMMAND.search(part.value) if isinstance(part, String) else None
+        argument = _latex_source(following) if isinstance(following, Protected) else None
+        if command is not None and argument is not None:
+            # pybtex splits "\emph{x}" into the command and its braced argument:
+            # converted apart, the emphasis would be lost.
+            children.extend(_string_to_rich(command.string[: command.start()]))
+            children.extend(_string_to_rich(command.group().rstrip() + argument))
+            index += 2
+            continue
+        children.extend(_rich_from_pybtex(part, names))
+        index += 1
+    return tuple(children)
+
+
 def _rich_from_pybtex(node: object, names: Sequence[Name]) -> RichText:
     if isinstance(node, String):
         return _string_to_rich(node.value)
@@ -237,10 +262,7 @@ def _rich_from_pybtex(node: object, names: Sequence[Name]) -> RichText:
             # pybtex splits "{\d{i}}" into a command and its braced argument:
             # converted apart, the accent would be lost.
             return _string_to_rich(source)
-    children: list[Inline] = []
-    for part in node.parts:
-        children.extend(_rich_from_pybtex(part, names))
-    content = tuple(children)
+    content = _parts_to_rich(node.parts, names)
     if isinstance(node, Tag) and node.name.startswith(NAME_TAG):
         marked = names[int(node.name.removeprefix(NAME_TAG))]
         return (replace(marked, text=plain_text(content)),)

@@ -174,11 +174,6 @@ def test_an_unsafe_url_is_no_link() -> None:
     assert links_in(entry.reference) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: pybtex splits '\\emph ' from its braced argument, and each piece is "
-    "converted alone, so the emphasis of a title is lost",
-)
 def test_markup_in_a_title_survives_the_style() -> None:
     (emphatic,) = converted(
         (

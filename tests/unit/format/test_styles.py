@@ -24,15 +24,7 @@ OPTIONS = format_options(highlight=("Jane Doe",))
         ("plain", True),
         ("alpha", True),
         ("Default", False),
-        pytest.param(
-            "",
-            False,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="bug: pybtex's find_plugin gives its default style (unsrt) for '', "
-                "so publist_style = '' lists entries in unsrt, without a warning",
-            ),
-        ),
+        ("", False),
     ],
 )
 def test_style_exists(name: str, exists: bool) -> None:
