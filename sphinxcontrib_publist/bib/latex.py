@@ -399,9 +399,10 @@ class _Converter(BlockScan):
         self.pos = end + 1
 
     def _add_code(self, content: str) -> None:
-        # Blank code would be a styled space the text's trimming cannot see.
-        if content.strip():
-            self.add(Styled("code", (Text(_squeeze_spaces(content)),)))
+        # Spaces at a code span's edges would be styled spaces the text's trimming cannot see.
+        code = _squeeze_spaces(content).strip()
+        if code:
+            self.add(Styled("code", (Text(code),)))
 
     def ensure_math(self) -> None:
         content = self.verbatim_argument()

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import pybtex.errors
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from pybtex.database import parse_file
 
@@ -510,6 +510,7 @@ def test_conversion_never_raises(source: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(LATEXISH)
+@example("\\path\\emph\n\\\n")
 def test_text_nodes_are_merged_and_trimmed(source: str) -> None:
     rich = latex_to_rich(source).rich
     for siblings in _sibling_lists(rich):
