@@ -112,7 +112,11 @@ def test_the_spoiled_list_stays_as_built_and_the_rest_works(
     first.locator("summary").click()
     first.locator("button.publist-copy").click()
     announced = first.get_attribute("data-publist-copied")
-    assert first.locator(".publist-copy-status").inner_text() == announced
+    # The copy is asynchronous: wait for its announcement rather than race it.
+    page.wait_for_function(
+        "([node, text]) => node.textContent === text",
+        arg=[first.locator(".publist-copy-status").element_handle(), announced],
+    )
     assert page.evaluate("navigator.clipboard.readText()").startswith("@")
 
 
