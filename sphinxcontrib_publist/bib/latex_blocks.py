@@ -8,6 +8,7 @@ their environments.
 from __future__ import annotations
 
 import re
+from typing import Protocol
 
 from ..core.richtext import Break, DisplayMath, Inline, Listing, RichText, Styled, Text
 from .latex_scan import (
@@ -36,7 +37,7 @@ _ENVIRONMENT_NAME = re.compile(r"[ \t]*\{[ \t]*([A-Za-z]+\*?)[ \t]*\}")
 _ITEM_LABEL = re.compile(r"[ \t\r\n]*\[([^\]\[]{0,200})\]")
 
 
-class BlockScan:
+class BlockScan(Protocol):
     """The converter's block commands (mixed into it); see ``latex._Converter``."""
 
     source: str
@@ -47,20 +48,15 @@ class BlockScan:
     after_space: bool
 
     # The converter's own, which these commands use.
-    def add(self, node: Inline) -> None:  # noqa: D102 # pragma: no cover
-        raise NotImplementedError
+    def add(self, node: Inline) -> None: ...  # noqa: D102
 
-    def emit(self, value: str) -> None:  # noqa: D102 # pragma: no cover
-        raise NotImplementedError
+    def emit(self, value: str) -> None: ...  # noqa: D102
 
-    def can_nest(self) -> bool:  # noqa: D102 # pragma: no cover
-        raise NotImplementedError
+    def can_nest(self) -> bool: ...  # noqa: D102
 
-    def pop_mark(self) -> None:  # noqa: D102 # pragma: no cover
-        raise NotImplementedError
+    def pop_mark(self) -> None: ...  # noqa: D102
 
-    def convert(self, source: str) -> RichText:  # noqa: D102 # pragma: no cover
-        raise NotImplementedError
+    def convert(self, source: str) -> RichText: ...  # noqa: D102
 
     def paragraph_break(self) -> None:
         """A new paragraph where paragraphs are shown; elsewhere, inside a style, a space."""
