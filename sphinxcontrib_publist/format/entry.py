@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from ..bib.dates import FORTHCOMING_NOTE
 from ..bib.names import NameFormat, NameLookup, NameMatcher
 from ..core.pickling import pickled_by_fields
-from ..core.richtext import EMPTY, Name, RichText
+from ..core.richtext import EMPTY, Name, RichText, plain_text
 from .venue import VENUE_PARTS
 
 
@@ -52,3 +53,17 @@ class FormatOptions:
     abstracts: bool = True
     author_links: NameLookup[str] | None = None
     venue_parts: Collection[str] = VENUE_PARTS
+
+
+def with_reference(parts: FormattedEntry, reference: RichText, label: str) -> FormattedEntry:
+    """``parts`` with a style's formatted ``reference`` and ``label``.
+
+    A note such as "to appear" already in the reference is not shown a second time as a status.
+    """
+    says_status = FORTHCOMING_NOTE.search(plain_text(reference)) is not None
+    return replace(
+        parts,
+        reference=reference,
+        label=label,
+        forthcoming=parts.forthcoming and not says_status,
+    )

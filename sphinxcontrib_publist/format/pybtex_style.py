@@ -16,7 +16,6 @@ from pybtex.style.template import FieldIsMissing, join, node, sentence, tag
 
 from ..bib.badges import award
 from ..bib.convert import displayed_source
-from ..bib.dates import FORTHCOMING_NOTE
 from ..bib.latex import latex_to_rich
 from ..bib.model import Publication
 from ..bib.people import OTHERS, parse_person, split_marks
@@ -25,7 +24,7 @@ from ..core.richtext import Inline, Link, Name, RichText, Styled, Text, plain_te
 from ..core.urls import safe_url
 from .biblatex import bibtex_entry
 from .default_style import format_default, marked_name
-from .entry import FormatOptions, FormattedEntry
+from .entry import FormatOptions, FormattedEntry, with_reference
 
 TAG_STYLES = {"em": "emph", "i": "emph", "b": "strong", "strong": "strong", "tt": "code"}
 NAME_TAG = "publist-name-"
@@ -71,16 +70,7 @@ def format_with_pybtex(
             )
         parts = format_default(publication, options)
         reference = _rich_from_pybtex(text, marks.names)
-        # A note such as "to appear" is already in the reference: no second status.
-        says_status = FORTHCOMING_NOTE.search(plain_text(reference)) is not None
-        formatted.append(
-            replace(
-                parts,
-                reference=reference,
-                label=label,
-                forthcoming=parts.forthcoming and not says_status,
-            )
-        )
+        formatted.append(with_reference(parts, reference, label))
     return formatted, diagnostics
 
 

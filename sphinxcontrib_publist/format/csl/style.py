@@ -19,14 +19,13 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ...bib.badges import award
-from ...bib.dates import FORTHCOMING_NOTE
 from ...bib.model import Publication
 from ...core.diagnostics import Diagnostic, Subtype
-from ...core.richtext import Text, plain_text
+from ...core.richtext import Text
 from ...core.urls import safe_url
 from ..csl_json import CslItem, csl_item
 from ..default_style import format_default, marked_name
-from ..entry import FormatOptions, FormattedEntry
+from ..entry import FormatOptions, FormattedEntry, with_reference
 from .cache import StoredOutputs, entry_digest
 from .markers import FORMATTER, NUMBER, SPAN_OPEN, STYLE_MARKS, LinkTo, Slots, clean, to_rich
 
@@ -121,9 +120,7 @@ def _with_reference(
     if numeric:
         output = _LEADING_NUMBER.sub("", output, count=1)
     reference = to_rich(output, slots, parts.label)
-    # A note such as "in press" is already in the reference: no second status.
-    says_status = FORTHCOMING_NOTE.search(plain_text(reference)) is not None
-    return replace(parts, reference=reference, forthcoming=parts.forthcoming and not says_status)
+    return with_reference(parts, reference, parts.label)
 
 
 def _load_style(name: str, locale: str) -> _Style | Diagnostic:
