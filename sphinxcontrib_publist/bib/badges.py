@@ -52,6 +52,11 @@ def award(publication: Publication) -> str | None:
     return None
 
 
+def note_is_award(publication: Publication) -> bool:
+    """Whether the entry's note is its award, which the award badge shows: styles leave it out."""
+    return award(publication) == publication.fields.get("note", "").strip()
+
+
 def citation_count(publication: Publication, field: str | None) -> int | None:
     """The whole number in ``field`` (e.g. ``citations = {1,234}``), else None."""
     if not field:

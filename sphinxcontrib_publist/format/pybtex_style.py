@@ -14,7 +14,7 @@ from pybtex.plugin import find_plugin
 from pybtex.richtext import BaseMultipartText, HRef, Protected, String, Symbol, Tag
 from pybtex.style.template import FieldIsMissing, join, node, sentence, tag
 
-from ..bib.badges import award
+from ..bib.badges import note_is_award
 from ..bib.convert import displayed_source
 from ..bib.latex import latex_to_rich
 from ..bib.model import Publication
@@ -179,7 +179,7 @@ def _pybtex_entry(publication: Publication, options: FormatOptions, marks: _Name
     more = [role for role, names in publication.raw_persons.items() if OTHERS in names]
     if more:
         fields[MORE_FIELD] = " ".join(more)
-    if award(publication) == publication.fields.get("note", "").strip():
+    if note_is_award(publication):
         # An award named in the note is the entry's award badge: shown once.
         fields.pop("note", None)
     entry = Entry(entry_type, fields=fields)

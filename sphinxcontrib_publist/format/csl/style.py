@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ...bib.badges import award
+from ...bib.badges import note_is_award
 from ...bib.model import Publication
 from ...core.diagnostics import Diagnostic, Subtype
 from ...core.richtext import Text
@@ -175,7 +175,7 @@ def _style_file(name: str) -> tuple[str | None, str]:
 
 def _marked_item(publication: Publication, options: FormatOptions, slots: Slots) -> CslItem:
     item: CslItem = _cleaned(csl_item(publication))
-    if "note" in item and award(publication) == publication.fields.get("note", "").strip():
+    if "note" in item and note_is_award(publication):
         # The award's badge shows it: the reference does not repeat it.
         del item["note"]
     if any(not isinstance(part, Text) for part in publication.title) and "title" in item:
