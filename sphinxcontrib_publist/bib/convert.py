@@ -176,7 +176,9 @@ def build_publication(
     if not title:
         diagnostics.append(_missing(item, "title"))
     if year is None and not year_says_forthcoming(fields):
-        diagnostics.append(_missing(item, "year or date"))
+        written = fields.get("year", "").strip()
+        what = f"year or date (year {written!r} is not one)" if written else "year or date"
+        diagnostics.append(_missing(item, what))
     publication = Publication(
         key=item.key,
         entry_type=item.entry.type.lower(),

@@ -1,4 +1,4 @@
-"""Source stage: read .bib files leniently into pybtex data, with located diagnostics."""
+"""Source stage: read .bib (and CSL-JSON, RIS) files leniently into pybtex data, located."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from ..core.diagnostics import Diagnostic, Subtype
 from .bibtex.chunks import ENTRY_START, entry_starting_at, entry_starts, split_chunks
 from .bibtex.decode import decode_bib
 from .bibtex.parse import ChunkParser, SourcedEntry, read_chunk
+from .foreign_files import foreign_reader, read_foreign
 
 __all__ = [
     "ENTRY_START",
@@ -55,6 +56,12 @@ def read_bibliography(paths: Sequence[str]) -> Bibliography:
     entries: list[SourcedEntry] = []
     diagnostics: list[Diagnostic] = []
     for path in paths:
+        reader = foreign_reader(path)
+        if reader is not None:
+            foreign, problems = read_foreign(path, reader, parser.data.entries)
+            entries.extend(foreign)
+            diagnostics.extend(problems)
+            continue
         text, problems = _read_text(path)
         diagnostics.extend(problems)
         if text is None:

@@ -5,35 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..bib.csl_types import CSL_TYPES
 from ..bib.model import Person, Publication, eprint_archive
 
 CslItem = dict[str, Any]
-
-# BibTeX and biblatex entry types → CSL 1.0 item types; anything else is an "article".
-CSL_TYPES = {
-    "article": "article-journal",
-    "inproceedings": "paper-conference",
-    "conference": "paper-conference",
-    "book": "book",
-    "mvbook": "book",
-    "proceedings": "book",
-    "collection": "book",
-    "booklet": "pamphlet",
-    "inbook": "chapter",
-    "incollection": "chapter",
-    "phdthesis": "thesis",
-    "mastersthesis": "thesis",
-    "thesis": "thesis",
-    "techreport": "report",
-    "report": "report",
-    "manual": "report",
-    "unpublished": "manuscript",
-    "online": "webpage",
-    "electronic": "webpage",
-    "www": "webpage",
-    "patent": "patent",
-    "dataset": "dataset",
-}
 
 THESIS_GENRES = {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis"}
 

@@ -1,0 +1,205 @@
+"""Source stage: records of other formats (CSL-JSON, RIS) as the BibTeX entries they stand for.
+
+A record is written as the ``.bib`` entry a user would have typed for it, plain
+text escaped to LaTeX, so that everything after reading (crossrefs, names,
+dates, venues, links, styles, exports) treats it exactly as that entry.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from pybtex.database import Entry
+
+from ..core.diagnostics import Diagnostic, Subtype
+from .bibtex.parse import SourcedEntry
+from .partial_dates import PartialDate
+
+# Kept as written: identifiers and links, which LaTeX escaping would break.
+VERBATIM_FIELDS = frozenset(
+    {"doi", "url", "eprint", "pmid", "pmcid", "isbn", "issn", "pdf", "archiveprefix"}
+)
+_LATEX_SPECIALS = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "$": r"\$",
+    "&": r"\&",
+    "%": r"\%",
+    "#": r"\#",
+    "_": r"\_",
+    "^": r"\^{}",
+    "~": r"\~{}",
+}
+# Fields in the order BibTeX exporters write them, so an export reads like a typed entry.
+FIELD_ORDER = (
+    "author",
+    "editor",
+    "title",
+    "shorttitle",
+    "journal",
+    "booktitle",
+    "eventtitle",
+    "series",
+    "howpublished",
+    "school",
+    "institution",
+    "publisher",
+    "address",
+    "edition",
+    "year",
+    "month",
+    "date",
+    "volume",
+    "number",
+    "pages",
+    "type",
+    "pubstate",
+)
+_SPECIAL = re.compile("[" + re.escape("".join(_LATEX_SPECIALS)) + "]")
+_NAME_WORD_AND = re.compile(r"\band\b", re.IGNORECASE)
+_KEY_WORD = re.compile(r"[A-Za-z0-9]+")
+_PAGE_RANGE = re.compile(r"^\s*(\S+?)\s*[-\u2010-\u2015]+\s*(\S+)\s*$")
+_ARXIV_ID = re.compile(
+    r"(?:arxiv[:.\s/]*|arxiv\.org/(?:abs|pdf)/)"
+    r"(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)",
+    re.IGNORECASE,
+)
+_KEY_SAFE = re.compile(r"[^A-Za-z0-9_:.+/\-]")
+
+
+def to_latex(value: str) -> str:
+    """Plain text as the LaTeX source that reads back as the same text."""
+    return _SPECIAL.sub(lambda found: _LATEX_SPECIALS[found.group()], value)
+
+
+def bibtex_name(
+    family: str = "", given: str = "", particle: str = "", suffix: str = "", literal: str = ""
+) -> str:
+    """One name in BibTeX's ``von Last, Jr, First`` form; an institution's in braces."""
+    if literal or not (family or given):
+        return "{" + to_latex(literal or family or given) + "}"
+    last = " ".join(part for part in (particle, _protected(family)) if part)
+    if not given and not suffix:
+        return last if " " not in family else "{" + to_latex(family) + "}"
+    parts = [last, _protected(suffix)] if suffix else [last]
+    return ", ".join([*parts, _protected(given)])
+
+
+def _protected(part: str) -> str:
+    # A comma or a word "and" inside one part would split the name or the list.
+    escaped = to_latex(part.strip())
+    if "," in escaped or _NAME_WORD_AND.search(escaped):
+        return "{" + escaped + "}"
+    return escaped
+
+
+def bibtex_pages(value: str) -> str:
+    """``123-130`` (any dash) as BibTeX's ``123--130``; other page text unchanged."""
+    found = _PAGE_RANGE.match(value)
+    return f"{found.group(1)}--{found.group(2)}" if found else value.strip()
+
+
+def arxiv_id(*values: str) -> str:
+    """The first arXiv identifier written in ``values`` ("arXiv:2101.00001", an arxiv.org URL)."""
+    for value in values:
+        found = _ARXIV_ID.search(value)
+        if found:
+            return found.group(1)
+    return ""
+
+
+@dataclass
+class RecordBuilder:
+    """The fields and names of one record, collected as BibTeX fields, with its problems."""
+
+    source: str
+    line: int | None
+    label: str
+    fields: dict[str, str] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def set(self, name: str, value: str) -> None:
+        """Set field ``name`` from plain text, unless it is empty or already set."""
+        value = value.strip()
+        if value and name not in self.fields:
+            self.fields[name] = value if name in VERBATIM_FIELDS else to_latex(value)
+
+    def set_latex(self, name: str, value: str) -> None:
+        """Set field ``name`` to LaTeX source, unless it is empty or already set."""
+        if value.strip() and name not in self.fields:
+            self.fields[name] = value.strip()
+
+    def set_names(self, role: str, names: Iterable[str]) -> None:
+        """Set a name list from names already in BibTeX form."""
+        listed = [name for name in names if name.strip("{} ")]
+        if listed and role not in self.fields:
+            self.fields[role] = " and ".join(listed)
+
+    def set_date(self, date: PartialDate) -> None:
+        """``year`` and ``month`` from a date, and ``date`` where they cannot say it all."""
+        if date.year is None:
+            return
+        self.set("year", str(date.year))
+        if date.month is not None:
+            self.set("month", str(date.month))
+        if date.day is not None or date.end:
+            self.set("date", date.iso())
+
+    def set_arxiv(self, *values: str) -> None:
+        """``eprint`` and ``archiveprefix`` for an arXiv identifier found in ``values``."""
+        found = arxiv_id(*values)
+        if found and "eprint" not in self.fields:
+            self.set("eprint", found)
+            self.set("archiveprefix", "arXiv")
+
+    def warn(self, problem: str, subtype: Subtype = Subtype.PARSE) -> None:
+        """Note a problem of this record, at its line."""
+        message = f"{self.label}: {problem}"
+        self.diagnostics.append(Diagnostic(message, subtype, self.source, self.line))
+
+    def entry(self, key: str, entry_type: str) -> SourcedEntry:
+        """The pybtex entry these fields make, with the record's place."""
+        rank = {name: position for position, name in enumerate(FIELD_ORDER)}
+        ordered = sorted(self.fields.items(), key=lambda item: rank.get(item[0], len(rank)))
+        return SourcedEntry(key, Entry(entry_type, fields=ordered), self.source, self.line)
+
+
+def made_up_key(fields: Mapping[str, str], taken: set[str]) -> str:
+    """A key as BibTeX exporters make one (``doe2021deep``), unique among ``taken``."""
+    author = fields.get("author", "").split(" and ")[0]
+    family = author.split(",")[0] if "," in author else (author.split() or [""])[-1]
+    words = [_ascii_word(family), fields.get("year", "")]
+    title = [word for word in _KEY_WORD.findall(_ascii(fields.get("title", ""))) if len(word) > 3]
+    words.append(title[0].lower() if title else "")
+    base = "".join(words) or "entry"
+    key, suffix = base, 0
+    while key.lower() in taken:
+        suffix += 1
+        key = f"{base}{_letters(suffix)}"
+    return key
+
+
+def clean_key(value: str) -> str:
+    """An identifier made usable as a citation key: no spaces, commas or braces."""
+    return _KEY_SAFE.sub("_", value.strip())
+
+
+def _ascii(value: str) -> str:
+    return unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+
+
+def _ascii_word(value: str) -> str:
+    return "".join(_KEY_WORD.findall(_ascii(value))).lower()
+
+
+def _letters(number: int) -> str:
+    # 1 → "a", 26 → "z", 27 → "aa": as BibTeX tools tell same-named keys apart.
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
