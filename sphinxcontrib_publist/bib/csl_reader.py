@@ -49,6 +49,9 @@ def read_csl_json(
     """The entries of a CSL-JSON file; ``taken`` holds the keys already used (lowercase)."""
     entries: list[SourcedEntry] = []
     diagnostics: list[Diagnostic] = []
+    if not text.lstrip().startswith(("[", "{")):
+        message = "not a CSL-JSON file: it holds no JSON array or object"
+        return [], [Diagnostic(message, Subtype.BIBFILE, path, 1)]
     for item in json_items(text):
         if item.error:
             label = f"item {item.index + 1}"

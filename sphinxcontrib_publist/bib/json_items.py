@@ -69,7 +69,8 @@ def _array_items(text: str, position: int) -> Iterator[JsonItem]:
         try:
             value, position = _DECODER.raw_decode(text, start)
         except json.JSONDecodeError as error:
-            yield JsonItem(index, error.lineno, error=f"not valid JSON: {error.msg}")
+            problem = f"not valid JSON: {error.msg} (line {error.lineno} column {error.colno})"
+            yield JsonItem(index, line_at(text, start), error=problem)
             resumed = _NEXT_ITEM.search(text, max(error.pos, position + 1))
             if resumed is None:
                 return
