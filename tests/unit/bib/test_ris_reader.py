@@ -84,7 +84,7 @@ def test_tags_are_mapped(tmp_path: Path) -> None:
         "John Doe, Jr.",
     ]
     fields = publication.fields
-    assert (fields["journal"], fields["pages"]) == ("Nature", "5–9")
+    assert (fields["journal"], fields["pages"]) == ("Nature", "5\u20139")
     assert (fields["eprint"], fields["pmid"]) == ("2101.00001", "987654")
     assert publication.url == "https://arxiv.org/abs/2101.00001"
     assert (fields["note"], fields["abstract"]) == ("A note", "50% & more")
