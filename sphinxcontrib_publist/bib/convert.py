@@ -14,6 +14,7 @@ from ..core.diagnostics import Diagnostic, Subtype
 from ..core.richtext import EMPTY, RichText, plain_text, text
 from ..core.urls import doi_url, has_space, safe_url
 from .dates import date_parts, is_forthcoming, visible_year, year_says_forthcoming
+from .dblp import as_published, without_noise
 from .field_text import field_to_rich
 from .journals import journal_source
 from .latex import Conversion
@@ -155,6 +156,8 @@ def build_publication(
 ) -> tuple[Publication, list[Diagnostic]]:
     """One ``Publication`` from an entry whose crossrefs are resolved."""
     diagnostics: list[Diagnostic] = []
+    raw_fields = without_noise(raw_fields)
+    entry_type = as_published(item.entry.type.lower(), raw_fields)
 
     # Each field is converted once; the plain text of every field comes from it.
     conversions = {
@@ -181,7 +184,7 @@ def build_publication(
         diagnostics.append(_missing(item, what))
     publication = Publication(
         key=item.key,
-        entry_type=item.entry.type.lower(),
+        entry_type=entry_type,
         fields=fields,
         raw_fields=dict(raw_fields),
         raw_persons={role: _raw_names(listed) for role, listed in names.items()},

@@ -28,6 +28,8 @@ CSL_TYPES = {
     "www": "webpage",
     "patent": "patent",
     "dataset": "dataset",
+    # CSL's "article" is a preprint or working paper.
+    "preprint": "article",
 }
 
 # Where the exporter's table maps several BibTeX types to one CSL type, the usual one.

@@ -44,7 +44,9 @@ class Person:
     """A name split the BibTeX way, LaTeX already decoded to plain text.
 
     ``marks`` are the author marks written with the name ("*" for equal
-    contribution, "†"...), shown after it and never part of it.
+    contribution, "†"...), shown after it and never part of it. ``homonym`` is
+    DBLP's number telling people of one name apart ("Wei Zhang 0001"): never
+    shown, but a configured name that has one matches only that person.
     """
 
     first: str = ""
@@ -53,6 +55,7 @@ class Person:
     last: str = ""
     lineage: str = ""
     marks: str = ""
+    homonym: str = ""
 
     @property
     def given(self) -> str:

@@ -73,7 +73,14 @@ def _without_trailing_lineage(person: Person) -> Person:
         return person
     words = person.given.split()
     first, *middle = words[:-1] or [""]
-    return Person(first=first, middle=" ".join(middle), last=words[-1], lineage=person.last)
+    return replace(
+        person,
+        first=first,
+        middle=" ".join(middle),
+        prelast="",
+        last=words[-1],
+        lineage=person.last,
+    )
 
 
 def _given_words(given: str) -> list[str]:
@@ -130,12 +137,14 @@ class NameLookup(Generic[V]):
     """
 
     def __init__(self, pairs: Iterable[tuple[str, V]]) -> None:
-        self._index: dict[str, list[tuple[tuple[str, ...], int, V]]] = {}
+        # family → (given words, DBLP homonym number or "", order, value)
+        self._index: dict[str, list[tuple[tuple[str, ...], str, int, V]]] = {}
         for order, (name, value) in enumerate(pairs):
             if not name.strip():
                 continue
-            for family, given in name_keys(parse_name(name)):
-                self._index.setdefault(family, []).append((given, order, value))
+            person = parse_name(name)
+            for family, given in name_keys(person):
+                self._index.setdefault(family, []).append((given, person.homonym, order, value))
 
     def __bool__(self) -> bool:
         return bool(self._index)
@@ -146,10 +155,12 @@ class NameLookup(Generic[V]):
             return None
         person = _without_trailing_lineage(person)
         # Most people in a list are not configured: the family name alone rules them out.
+        # A configured "Wei Zhang 0001" is that Wei Zhang; a plain "Wei Zhang", any of them.
         found = [
-            wanted
+            (given, order, value)
             for family in _family_spellings(person.family)
-            for wanted in self._index.get(family, ())
+            for given, homonym, order, value in self._index.get(family, ())
+            if not homonym or homonym == person.homonym
         ]
         if not found:
             return None

@@ -46,6 +46,8 @@ _MARK_GROUP = re.compile(
     rf"|\{{{_MARK_RUN}\}}|{_MARK_RUN})+"
 )
 _MARK_ITEM = re.compile(_MARK)
+# DBLP's homonym number, after the family name ("Wei Zhang 0001") or before a comma.
+_HOMONYM = re.compile(r"(?<=\S)\s+(0\d{3})(?=\s*(?:,|$))")
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,9 @@ def parse_person(name: str) -> tuple[Person, str | None]:
     Cached: a lab's list names the same people in hundreds of entries.
     """
     unmarked, marks = split_marks(name)
+    homonym = _HOMONYM.search(unmarked)
+    if homonym:
+        unmarked = unmarked[: homonym.start()] + unmarked[homonym.end() :]
     with pybtex.errors.capture() as errors:
         parsed = PybtexPerson(unmarked or name)
     problem = str(errors[0]) if errors else None
@@ -117,5 +122,6 @@ def parse_person(name: str) -> tuple[Person, str | None]:
         last=part(parsed.last_names),
         lineage=part(parsed.lineage_names),
         marks=marks,
+        homonym=homonym.group(1) if homonym else "",
     )
     return person, problem

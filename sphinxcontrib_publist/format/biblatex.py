@@ -40,6 +40,8 @@ TYPES = {
     "conference": "inproceedings",
     "periodical": "misc",
     "thesis": "phdthesis",
+    # A DBLP CoRR entry, read as the arXiv preprint it is (bib/dblp.py).
+    "preprint": "misc",
 }
 THESIS_TYPES = {
     "phdthesis": "phdthesis",

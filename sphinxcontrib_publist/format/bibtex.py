@@ -11,6 +11,9 @@ DEFAULT_EXCLUDE = ("abstract", "file", "keywords")
 # stands alone; a crossref would point at an entry that may not be exported.
 ALWAYS_EXCLUDED = frozenset({"crossref"})
 PERSON_ROLES = ("author", "editor")
+# Types of our own, written as the BibTeX type that stands for them: arXiv's own export
+# writes a preprint as @misc with its eprint.
+EXPORTED_TYPES = {"preprint": "misc"}
 INDENT = "  "
 
 
@@ -20,7 +23,8 @@ def entry_to_bibtex(
     exclude: Collection[str] = DEFAULT_EXCLUDE,
 ) -> str:
     """One ``@type{key, ...}`` entry; ``fields`` None keeps every field but ``exclude``."""
-    lines = [f"@{publication.entry_type or 'misc'}{{{publication.key},"]
+    entry_type = EXPORTED_TYPES.get(publication.entry_type, publication.entry_type)
+    lines = [f"@{entry_type or 'misc'}{{{publication.key},"]
     lines.extend(
         f"{INDENT}{name} = {{{_balanced(value)}}},"
         for name, value in _chosen_fields(publication, fields, exclude)

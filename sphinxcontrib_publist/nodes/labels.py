@@ -23,6 +23,7 @@ TYPE_LABELS = {
     "proceedings": _("Proceedings"),
     "thesis": _("Theses"),
     "report": _("Reports"),
+    "preprint": _("Preprints"),
     "unpublished": _("Unpublished work"),
     "online": _("Online resources"),
     "misc": _("Other publications"),

@@ -23,6 +23,7 @@ TYPE_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("proceedings", ("proceedings", "mvproceedings")),
     ("thesis", ("thesis", "phdthesis", "mastersthesis")),
     ("report", ("report", "techreport")),
+    ("preprint", ("preprint",)),
     ("unpublished", ("unpublished",)),
     ("online", ("online", "electronic", "www")),
 )

@@ -258,10 +258,10 @@ def test_dates(fields: dict[str, str], date: tuple[int | None, int | None, int |
         ({"year": "2020"}, ["title"]),
         ({"title": "  ", "year": "2020"}, ["title"]),
         ({"title": "T"}, ["year or date"]),
-        ({"title": "T", "year": "unknown"}, ["year or date"]),
+        ({"title": "T", "year": "unknown"}, ["year or date (year 'unknown' is not one)"]),
         ({}, ["title", "year or date"]),
         ({"title": "T", "date": "2020-01"}, []),
-        ({"title": "T", "year": "901968"}, ["year or date"]),
+        ({"title": "T", "year": "901968"}, ["year or date (year '901968' is not one)"]),
         # "in press" is a state, not a missing year.
         ({"title": "T", "year": "in press"}, []),
     ],
