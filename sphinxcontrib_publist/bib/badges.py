@@ -37,6 +37,16 @@ def is_selected(publication: Publication) -> bool:
     return any(keyword.lower() == "selected" for keyword in publication.keywords)
 
 
+def asks_for_bibtex(publication: Publication) -> bool:
+    """True for al-folio's ``bibtex_show = {true}``: the entry shows its BibTeX in any list."""
+    return publication.fields.get("bibtex_show", "").strip().lower() in TRUE_WORDS
+
+
+def abbreviation(publication: Publication) -> str:
+    """al-folio's ``abbr``, the venue's short name its sites show as a badge, else ""."""
+    return publication.fields.get("abbr", "").strip()
+
+
 def _award_field(publication: Publication) -> str:
     return publication.fields.get("award", "").strip()
 
@@ -68,8 +78,10 @@ def citation_count(publication: Publication, field: str | None) -> int | None:
 
 
 def entry_badges(publication: Publication, citation_field: str | None) -> tuple[Badge, ...]:
-    """The badges of ``publication``, always in the order award, selected, citations."""
+    """The badges of ``publication``, always in the order venue, award, selected, citations."""
     badges: list[Badge] = []
+    if abbreviation(publication):
+        badges.append(Badge("abbr", abbreviation(publication)))
     award_text = award(publication)
     if award_text is not None:
         rich = (

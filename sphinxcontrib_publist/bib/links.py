@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -29,6 +30,8 @@ DEFAULT_LINK_FIELDS: Mapping[str, str] = {
     "project": "Project",
 }
 ARXIV_FIELDS = frozenset({"eprint", "arxiv"})
+# BibBase's labelled links: url_slides, url_code, url_paper...
+_BIBBASE_LINK = re.compile(r"^url_([a-z0-9]+(?:_[a-z0-9]+)*)$")
 
 
 @pickled_by_fields
@@ -49,7 +52,7 @@ def entry_links(publication: Publication, mapping: Mapping[str, str]) -> tuple[E
     """The safe links of ``publication``, in ``mapping`` order, each URL once."""
     links: list[EntryLink] = []
     seen: set[str] = set()
-    for field, label in mapping.items():
+    for field, label in with_bibbase_links(publication, mapping).items():
         name = field.lower()
         value = publication.raw_fields.get(name, "").strip()
         if not value:
@@ -69,7 +72,7 @@ def entry_links(publication: Publication, mapping: Mapping[str, str]) -> tuple[E
 def link_problems(publication: Publication, link_fields: Iterable[str]) -> list[Diagnostic]:
     """One ``link`` diagnostic per listed field whose value gives no safe URL."""
     problems: list[Diagnostic] = []
-    for field in link_fields:
+    for field in [*link_fields, *bibbase_fields(publication)]:
         name = field.lower()
         value = publication.raw_fields.get(name, "").strip()
         if not value or not _is_checked(publication, name):
@@ -85,6 +88,27 @@ def link_problems(publication: Publication, link_fields: Iterable[str]) -> list[
                 )
             )
     return problems
+
+
+def bibbase_fields(publication: Publication) -> list[str]:
+    """The entry's BibBase link fields (``url_slides``...), in the entry's order."""
+    return [name for name in publication.raw_fields if _BIBBASE_LINK.match(name)]
+
+
+def with_bibbase_links(publication: Publication, mapping: Mapping[str, str]) -> dict[str, str]:
+    """``mapping`` and, after it, the entry's BibBase links, labelled by their suffix.
+
+    ``url_code`` is labelled as ``code`` is ("Code"); an unknown suffix is its own
+    label (``url_talk_video`` → "Talk video").
+    """
+    extended = dict(mapping)
+    for name in bibbase_fields(publication):
+        if name in extended:
+            continue
+        suffix = name.removeprefix("url_")
+        known = mapping.get(suffix) or DEFAULT_LINK_FIELDS.get(suffix)
+        extended[name] = known or suffix.replace("_", " ").capitalize()
+    return extended
 
 
 def is_arxiv_eprint(publication: Publication) -> bool:
@@ -133,4 +157,10 @@ def _expected(name: str) -> str:
 
 
 def _kind(name: str) -> str:
-    return "arxiv" if name in ARXIV_FIELDS else name
+    if name in ARXIV_FIELDS:
+        return "arxiv"
+    suffix = name.removeprefix("url_")
+    if suffix != name:
+        # A BibBase link is styled as the field it names, or as any other link.
+        return _kind(suffix) if suffix in DEFAULT_LINK_FIELDS else "url"
+    return name

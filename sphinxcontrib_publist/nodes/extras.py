@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
-from ..bib.badges import entry_badges
+from ..bib.badges import asks_for_bibtex, entry_badges
 from ..bib.links import EntryLink, entry_links
 from ..bib.model import Publication
 from ..format.bibtex import entry_to_bibtex
@@ -43,7 +43,7 @@ def entry_extras(
     A link to one of ``shown_urls``, which the formatted text already links to, is left out.
     """
     bibtex = None
-    if settings.bibtex:
+    if settings.bibtex or asks_for_bibtex(publication):
         bibtex = entry_to_bibtex(publication, settings.bibtex_fields, settings.bibtex_exclude)
     links = entry_links(publication, settings.link_fields)
     return EntryExtras(

@@ -62,6 +62,30 @@ def test_al_folio_renders_every_entry_with_its_links(built: SphinxTestApp) -> No
     assert [me.get_text() for me in epr.select(".publist-me")] == ["A. Einstein"]
 
 
+def test_al_folio_abbr_is_a_badge_and_bibtex_show_shows_the_entrys_bibtex(
+    built: SphinxTestApp,
+) -> None:
+    shown = entries(built, 0)
+    badges = [
+        badge.get_text()
+        for entry in shown.values()
+        for badge in entry.select(".publist-badge-abbr")
+    ]
+    # The badge shows the abbreviation itself, as al-folio's sites do.
+    assert sorted(badges) == ["AJP", "Ann. Phys.", "PhysRev"]
+    with_bibtex = sorted(
+        entry.select_one(".publist-bibtex-code").get_text().split(",")[0]
+        for entry in shown.values()
+        if entry.select_one(".publist-bibtex-code")
+    )
+    # The list has no :bibtex: option: only the entries that ask show theirs.
+    assert with_bibtex == [
+        "@article{einstein1950meaning",
+        "@book{einstein1956investigations",
+        "@book{przibram1967letters",
+    ]
+
+
 def test_ads_journal_macros_become_journal_names(built: SphinxTestApp) -> None:
     # In pybtex's plain style, which prints the whole reference.
     text = " ".join(entry.get_text(" ", strip=True) for entry in entries(built, 1).values())

@@ -193,3 +193,22 @@ def test_a_link_with_a_space_inside_is_reported_and_not_linked() -> None:
     assert problem.subtype is Subtype.LINK
     assert (problem.source, problem.line) == ("refs.bib", 7)
     assert "has a space inside" in problem.message
+
+
+def test_bibbase_url_fields_are_links_labelled_by_their_suffix() -> None:
+    entry = publication(
+        url_paper="https://example.org/p.pdf",
+        url_code="https://github.com/x/y",
+        url_talk_video="https://example.org/v",
+        url_slides="javascript:alert(1)",
+    )
+    assert [
+        (link.kind, link.label_key, link.url) for link in entry_links(entry, DEFAULT_LINK_FIELDS)
+    ] == [
+        ("url", "Paper", "https://example.org/p.pdf"),
+        ("code", "Code", "https://github.com/x/y"),
+        ("url", "Talk video", "https://example.org/v"),
+    ]
+    (problem,) = link_problems(entry, [])
+    assert (problem.subtype, problem.line) == (Subtype.LINK, entry.line)
+    assert "url_slides" in problem.message
