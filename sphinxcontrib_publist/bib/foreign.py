@@ -31,8 +31,12 @@ _LATEX_SPECIALS = {
     "%": r"\%",
     "#": r"\#",
     "_": r"\_",
-    "^": r"\^{}",
-    "~": r"\~{}",
+    "^": r"\textasciicircum{}",
+    "~": r"\textasciitilde{}",
+    # TeX's ligatures: "--" is a dash, "``" and "''" quotes, "?`" an inverted "?".
+    "-": "-{}",
+    "`": "{`}",
+    "'": "{'}",
 }
 # Fields in the order BibTeX exporters write them, so an export reads like a typed entry.
 FIELD_ORDER = (
@@ -59,7 +63,11 @@ FIELD_ORDER = (
     "type",
     "pubstate",
 )
-_SPECIAL = re.compile("[" + re.escape("".join(_LATEX_SPECIALS)) + "]")
+_LIGATURE_CHARS = "-`'"
+_SPECIAL = re.compile(
+    "[" + re.escape("".join(set(_LATEX_SPECIALS) - set(_LIGATURE_CHARS))) + "]"
+    r"|-(?=-)|`|'(?=')|(?<=')'"
+)
 _NAME_WORD_AND = re.compile(r"\band\b", re.IGNORECASE)
 _KEY_WORD = re.compile(r"[A-Za-z0-9]+")
 _PAGE_RANGE = re.compile(r"^\s*(\S+?)\s*[-\u2010-\u2015]+\s*(\S+)\s*$")
