@@ -40,6 +40,9 @@ _TEXT_FIELDS = {
     "archive": "archive",
 }
 _ROLES = {"author": "author", "editor": "editor"}
+_NAME_PARTS = ("family", "given", "literal")
+# Fields that CSL processors read as rich text: <i>, <b>, <sup>, <sub>, <span class="nocase">.
+_RICH_TEXT = frozenset({"title", "container-title", "collection-title"})
 _THESIS_MASTERS = ("master", "msc", "m.sc", "diplom")
 
 
@@ -84,8 +87,12 @@ def csl_entry(
     if csl_type and csl_type not in BIBTEX_TYPES:
         record.warn(f"unknown CSL type {csl_type!r}, read as misc")
     for variable, name in _TEXT_FIELDS.items():
-        record.set(name, _text(record, value, variable))
-    record.set("pages", bibtex_pages(_text(record, value, "page")))
+        text = _text(record, value, variable)
+        if variable in _RICH_TEXT:
+            record.set_rich(name, text)
+        else:
+            record.set(name, text)
+    record.set_latex("pages", bibtex_pages(_text(record, value, "page")))
     _add_container(record, value, entry_type)
     _add_number(record, value, entry_type)
     _add_publisher(record, value, entry_type)
@@ -137,9 +144,9 @@ def _text(record: RecordBuilder, value: Mapping[str, Any], variable: str) -> str
 def _add_container(record: RecordBuilder, value: Mapping[str, Any], entry_type: str) -> None:
     container = _text(record, value, "container-title")
     if entry_type in ("article", "misc", "online"):
-        record.set("journal" if entry_type == "article" else "howpublished", container)
+        record.set_rich("journal" if entry_type == "article" else "howpublished", container)
     else:
-        record.set("booktitle", container)
+        record.set_rich("booktitle", container)
 
 
 def _add_number(record: RecordBuilder, value: Mapping[str, Any], entry_type: str) -> None:
@@ -171,12 +178,14 @@ def _names(record: RecordBuilder, value: Mapping[str, Any], role: str) -> list[s
         if isinstance(person, str):
             names.append(bibtex_name(literal=person))
             continue
-        if not isinstance(person, dict) or not all(
-            isinstance(part, str) for part in person.values() if not isinstance(part, bool | int)
-        ):
+        if not isinstance(person, dict):
             record.warn(f"a name in {role!r} is not a CSL name; ignored")
             continue
-        part = {name: str(text) for name, text in person.items() if isinstance(text, str)}
+        # Crossref adds "sequence", "affiliation", "ORCID"...: only the name's parts count.
+        part = {name: text for name, text in person.items() if isinstance(text, str)}
+        if not any(part.get(name, "").strip() for name in _NAME_PARTS):
+            record.warn(f"a name in {role!r} has no family, given or literal name; ignored")
+            continue
         particle = " ".join(
             part.get(name, "")
             for name in ("dropping-particle", "non-dropping-particle")

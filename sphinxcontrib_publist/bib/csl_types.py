@@ -50,6 +50,15 @@ _MORE_TYPES = {
     "standard": "techreport",
     "entry-encyclopedia": "incollection",
     "entry-dictionary": "incollection",
+    # Crossref's own types, which DOI content negotiation puts in its CSL-JSON.
+    "journal-article": "article",
+    "proceedings-article": "inproceedings",
+    "book-chapter": "incollection",
+    "edited-book": "book",
+    "monograph": "book",
+    "reference-entry": "incollection",
+    "dissertation": "phdthesis",
+    "posted-content": "preprint",
 }
 # CSL item types → the BibTeX types the readers give them.
 BIBTEX_TYPES: Mapping[str, str] = {

@@ -16,6 +16,7 @@ from pybtex.database import Entry
 
 from ..core.diagnostics import Diagnostic, Subtype
 from .bibtex.parse import SourcedEntry
+from .latex_html import has_html, html_to_latex
 from .partial_dates import PartialDate
 
 # Kept as written: identifiers and links, which LaTeX escaping would break.
@@ -105,10 +106,14 @@ def _protected(part: str) -> str:
     return escaped
 
 
-def bibtex_pages(value: str) -> str:
-    """``123-130`` (any dash) as BibTeX's ``123--130``; other page text unchanged."""
-    found = _PAGE_RANGE.match(value)
-    return f"{found.group(1)}--{found.group(2)}" if found else value.strip()
+def bibtex_pages(value: str, end: str = "") -> str:
+    """The LaTeX of a page range: ``123-130`` (any dash), or ``value`` to ``end``, as ``123--130``."""
+    found = None if end else _PAGE_RANGE.match(value)
+    if found:
+        value, end = found.group(1), found.group(2)
+    if end and end.strip() != value.strip():
+        return f"{to_latex(value.strip())}--{to_latex(end.strip())}"
+    return to_latex(value.strip() or end.strip())
 
 
 def arxiv_id(*values: str) -> str:
@@ -140,6 +145,13 @@ class RecordBuilder:
         """Set field ``name`` to LaTeX source, unless it is empty or already set."""
         if value.strip() and name not in self.fields:
             self.fields[name] = value.strip()
+
+    def set_rich(self, name: str, value: str) -> None:
+        """Set field ``name`` from text that may hold HTML markup (``<i>``, ``<sup>``...)."""
+        if has_html(value):
+            self.set_latex(name, html_to_latex(to_latex(value)))
+        else:
+            self.set(name, value)
 
     def set_names(self, role: str, names: Iterable[str]) -> None:
         """Set a name list from names already in BibTeX form."""

@@ -127,7 +127,7 @@ def ris_entry(
     record.set("year", _one(tags, "year") or _one(tags, "date"))
     record.set("volume", _one(tags, "volume"))
     record.set("number", _one(tags, "number"))
-    record.set("pages", _pages(tags))
+    record.set_latex("pages", bibtex_pages(_one(tags, "start_page"), _one(tags, "end_page")))
     publisher = {"phdthesis": "school", "techreport": "institution"}.get(entry_type, "publisher")
     record.set(publisher, _one(tags, "publisher"))
     record.set("address", _one(tags, "place_published"))
@@ -195,10 +195,3 @@ def _date(tags: Mapping[str, Any]) -> PartialDate:
     if full is not None and full.year == year.year and year.month is None:
         return full
     return year
-
-
-def _pages(tags: Mapping[str, Any]) -> str:
-    start, end = _one(tags, "start_page"), _one(tags, "end_page")
-    if start and end and end != start:
-        return f"{start}--{end}"
-    return bibtex_pages(start or end)

@@ -211,3 +211,52 @@ def test_an_unreadable_file_is_one_bibfile_warning(tmp_path: Path) -> None:
     ((diagnostic,),) = [loaded.diagnostics]
     assert diagnostic.subtype == Subtype.BIBFILE
     assert "cannot read bib file" in diagnostic.message
+
+
+def test_csl_json_from_doi_content_negotiation_is_read(tmp_path: Path) -> None:
+    # Crossref's shape: its own type names, lists for one value, extra name parts, HTML titles.
+    item = {
+        "id": "crossref",
+        "type": "journal-article",
+        "title": "The <i>E. coli</i> Genome & Its <sup>13</sup>C Labels",
+        "container-title": 'Journal of <span class="nocase">bacteriology</span>',
+        "author": [
+            {"given": "Ada", "family": "Lovelace", "sequence": "first", "affiliation": []},
+            {"given": "Alan", "family": "Turing", "ORCID": "https://orcid.org/0000-0001"},
+        ],
+        "ISSN": ["0021-9193", "1098-5530"],
+        "short-title": [],
+        "issued": {"date-parts": [[2009, 9]]},
+    }
+    publication = _only(tmp_path, item)
+    assert publication.entry_type == "article"
+    assert [person.last for person in publication.authors] == ["Lovelace", "Turing"]
+    assert publication.fields["title"] == "The E. coli Genome & Its 13C Labels"
+    assert publication.raw_fields["title"] == (
+        r"The \textit{E. coli} Genome \& Its \textsuperscript{13}C Labels"
+    )
+    assert publication.fields["journal"] == "Journal of bacteriology"
+    assert publication.fields["issn"] == "0021-9193, 1098-5530"
+    assert (publication.year, publication.month) == (2009, 9)
+
+
+def test_a_name_without_any_name_part_is_warned_about(tmp_path: Path) -> None:
+    text = json.dumps(
+        [
+            {
+                "id": "k",
+                "title": "T",
+                "issued": "2020",
+                "author": [{"sequence": "first"}, {"family": "Doe"}],
+            }
+        ]
+    )
+    loaded = _load(tmp_path, text)
+    assert [person.last for person in loaded.publications[0].authors] == ["Doe"]
+    assert _problems(loaded) == [
+        (
+            "parse",
+            1,
+            "item 1 ('k'): a name in 'author' has no family, given or literal name; ignored",
+        )
+    ]
