@@ -12,7 +12,7 @@ from typing import Any
 from ..core.diagnostics import Diagnostic, Subtype
 from .bibtex.parse import SourcedEntry
 from .csl_types import BIBTEX_TYPES
-from .foreign import RecordBuilder, bibtex_name, bibtex_pages, clean_key, made_up_key
+from .foreign import RecordBuilder, bibtex_name, bibtex_pages
 from .json_items import JsonItem, json_items
 from .partial_dates import PartialDate, parse_date
 
@@ -68,9 +68,7 @@ def read_csl_json(
             continue
         entry, problems = csl_entry(item, path, taken)
         diagnostics.extend(problems)
-        if entry is not None:
-            taken.add(entry.key.lower())
-            entries.append(entry)
+        entries.extend([entry] if entry else [])
     return entries, diagnostics
 
 
@@ -107,14 +105,7 @@ def csl_entry(
     record.set_arxiv(
         _text(record, value, "number"), record.fields.get("doi", ""), record.fields.get("url", "")
     )
-    key = clean_key(given_key) if given_key else ""
-    if not key:
-        key = made_up_key(record.fields, taken)
-        record.warn(f"has no id; read as {key!r}", Subtype.MISSING_FIELD)
-    elif key.lower() in taken:
-        message = f"duplicate entry key {key!r}: the later entry is ignored"
-        return None, [Diagnostic(message, Subtype.DUPLICATE_KEY, path, item.line)]
-    return record.entry(key, entry_type), record.diagnostics
+    return record.entry(given_key, entry_type, taken, key_required=True)
 
 
 def _key_of(value: Mapping[str, Any]) -> str:

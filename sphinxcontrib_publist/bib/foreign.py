@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, MutableSet
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from pybtex.database import Entry
@@ -181,14 +182,38 @@ class RecordBuilder:
         message = f"{self.label}: {problem}"
         self.diagnostics.append(Diagnostic(message, subtype, self.source, self.line))
 
-    def entry(self, key: str, entry_type: str) -> SourcedEntry:
-        """The pybtex entry these fields make, with the record's place."""
+    def entry(
+        self, given_key: str, entry_type: str, taken: MutableSet[str], *, key_required: bool = False
+    ) -> tuple[SourcedEntry | None, list[Diagnostic]]:
+        """The pybtex entry these fields make, at the record's place, and the record's problems.
+
+        Without ``given_key`` a key is made up (with a warning where the format
+        requires one); a key in ``taken`` (lowercase) gives no entry. The key is
+        added to ``taken``.
+        """
+        key = clean_key(given_key)
+        if not key:
+            key = made_up_key(self.fields, taken)
+            if key_required:
+                self.warn(f"has no id; read as {key!r}", Subtype.MISSING_FIELD)
+        elif key.lower() in taken:
+            return None, [duplicate_key(key, self.source, self.line)]
+        taken.add(key.lower())
         rank = {name: position for position, name in enumerate(FIELD_ORDER)}
         ordered = sorted(self.fields.items(), key=lambda item: rank.get(item[0], len(rank)))
-        return SourcedEntry(key, Entry(entry_type, fields=ordered), self.source, self.line)
+        entry = SourcedEntry(key, Entry(entry_type, fields=ordered), self.source, self.line)
+        return entry, self.diagnostics
 
 
-def made_up_key(fields: Mapping[str, str], taken: set[str]) -> str:
+def duplicate_key(key: str, source: str, line: int | None, label: str = "") -> Diagnostic:
+    """The warning for a record whose key an earlier record has, as for BibTeX."""
+    message = f"duplicate entry key {key!r}: the later entry is ignored"
+    return Diagnostic(
+        f"{label}: {message}" if label else message, Subtype.DUPLICATE_KEY, source, line
+    )
+
+
+def made_up_key(fields: Mapping[str, str], taken: AbstractSet[str]) -> str:
     """A key as BibTeX exporters make one (``doe2021deep``), unique among ``taken``."""
     author = fields.get("author", "").split(" and ")[0]
     family = author.split(",")[0] if "," in author else (author.split() or [""])[-1]

@@ -10,6 +10,7 @@ from pybtex.database.input import bibtexml, bibyaml
 
 from ..core.diagnostics import Diagnostic, Subtype
 from .bibtex.parse import SourcedEntry
+from .foreign import duplicate_key
 
 
 def read_pybtex_format(
@@ -27,8 +28,7 @@ def read_pybtex_format(
     diagnostics: list[Diagnostic] = []
     for index, (key, entry) in enumerate(data.entries.items(), start=1):
         if key.lower() in taken:
-            message = f"duplicate entry key {key!r}: the later entry is ignored"
-            diagnostics.append(Diagnostic(f"entry {index}: {message}", Subtype.DUPLICATE_KEY, path))
+            diagnostics.append(duplicate_key(key, path, None, f"entry {index}"))
             continue
         taken.add(key.lower())
         entries.append(SourcedEntry(key, _with_name_fields(entry), path, None))

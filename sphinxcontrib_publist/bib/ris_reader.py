@@ -15,7 +15,7 @@ import rispy
 
 from ..core.diagnostics import Diagnostic, Subtype
 from .bibtex.parse import SourcedEntry
-from .foreign import RecordBuilder, bibtex_name, bibtex_pages, clean_key, made_up_key, to_latex
+from .foreign import RecordBuilder, bibtex_name, bibtex_pages, to_latex
 from .partial_dates import PartialDate, parse_date
 
 # Tags written with one space or two before the dash, a value after a space or none.
@@ -100,9 +100,7 @@ def read_ris(text: str, path: str, taken: set[str]) -> tuple[list[SourcedEntry],
             continue
         entry, problems = ris_entry(parsed[0], RecordBuilder(path, record.line, label), taken)
         diagnostics.extend(problems)
-        if entry is not None:
-            taken.add(entry.key.lower())
-            entries.append(entry)
+        entries.extend([entry] if entry else [])
     return entries, diagnostics
 
 
@@ -149,13 +147,7 @@ def ris_entry(
     if _PUBMED.search(database) and _one(tags, "accession_number").isdecimal():
         record.set("pmid", _one(tags, "accession_number"))
     record.set_arxiv(*urls, record.fields.get("doi", ""), _one(tags, "number"))
-    key = clean_key(_one(tags, "id"))
-    if not key:
-        key = made_up_key(record.fields, taken)
-    elif key.lower() in taken:
-        message = f"duplicate entry key {key!r}: the later entry is ignored"
-        return None, [Diagnostic(message, Subtype.DUPLICATE_KEY, record.source, record.line)]
-    return record.entry(key, entry_type), record.diagnostics
+    return record.entry(_one(tags, "id"), entry_type, taken)
 
 
 def _one(tags: Mapping[str, Any], name: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -61,3 +62,32 @@ def test_files_of_all_formats_read_together_share_one_key_space() -> None:
         str(FORMATS / "same.json"),
         str(FORMATS / "same.ris"),
     }
+
+
+def test_pybtex_yaml_is_read_with_its_names(tmp_path: Path) -> None:
+    yaml = tmp_path / "refs.yaml"
+    yaml.write_text(
+        "entries:\n"
+        "  roe2019book:\n"
+        "    type: book\n"
+        "    title: A Book\n"
+        "    publisher: Big Press\n"
+        "    edition: '2'\n"
+        "    year: '2019'\n"
+        "    isbn: 978-3-16-148410-0\n"
+        "    author:\n"
+        "    - first: Richard\n"
+        "      last: Roe\n",
+        encoding="utf-8",
+    )
+    (from_yaml,) = load([str(yaml)], TODAY).publications
+    (from_bib,) = [item for item in _read("same.bib") if item.key == "roe2019book"]
+    assert _seen(from_yaml) == _seen(from_bib)
+
+
+def test_a_yaml_file_pybtex_cannot_read_is_one_bibfile_warning(tmp_path: Path) -> None:
+    yaml = tmp_path / "refs.yaml"
+    yaml.write_text("entries: [unclosed\n", encoding="utf-8")
+    loaded = load([str(yaml)], TODAY)
+    assert loaded.publications == ()
+    assert [(item.subtype.value, item.line) for item in loaded.diagnostics] == [("bibfile", 1)]
