@@ -12,6 +12,8 @@ from sphinxcontrib_publist.bib.model import Publication
 from sphinxcontrib_publist.bib.ris_reader import ris_records
 from sphinxcontrib_publist.core.diagnostics import Subtype
 
+from ...helpers import DATA
+
 TODAY = dt.date(2026, 1, 1)
 GOOD = "TY  - JOUR\nID  - good\nTI  - Good\nPY  - 2020\nER  - \n"
 
@@ -151,3 +153,38 @@ def test_a_binary_file_is_one_bibfile_warning(tmp_path: Path) -> None:
     path.write_bytes(bytes(range(256)) * 4)
     loaded = load([str(path)], TODAY)
     assert [item.subtype for item in loaded.diagnostics] == [Subtype.BIBFILE]
+
+
+def test_rispys_sample_export_with_a_repeated_id_and_numbered_records() -> None:
+    loaded = load([str(DATA / "real" / "rispy-full.ris")], TODAY)
+    (publication,) = loaded.publications
+    assert [(item.subtype, item.line) for item in loaded.diagnostics] == [
+        (Subtype.DUPLICATE_KEY, 29)
+    ]
+    assert (publication.key, publication.title[0].value, publication.year) == (
+        "12345",
+        "Title of reference",
+        2014,
+    )
+    assert [person.last for person in publication.authors] == ["Marx", "Lindgren"]
+    assert [person.last for person in publication.editors] == ["Glattauer"]
+    fields = publication.fields
+    assert (fields["journal"], fields["volume"], fields["number"]) == ("Lorem", "9", "3")
+    assert (fields["publisher"], fields["address"]) == ("Fun Factory", "United States")
+    assert publication.keywords == ("Pippi", "Nordwind", "Piraten")
+    assert fields["abstract"].startswith("BACKGROUND: Lorem ipsum")
+
+
+def test_an_endnote_export_with_one_value_a_line() -> None:
+    loaded = load([str(DATA / "real" / "rispy-endnote.ris")], TODAY)
+    assert loaded.diagnostics == ()
+    (publication,) = loaded.publications
+    assert publication.key == "123"
+    assert [person.full_name() for person in publication.authors][:2] == [
+        "A. Nonymous Smith",
+        "J. Doe",
+    ]
+    assert publication.keywords[:3] == ("citation", "reference", "library")
+    assert publication.url == "https://www.endnote.com/"
+    assert publication.fields["doi"] == "10.1234/endnote.joke.2024"
+    assert publication.fields["pages"] == "1\u20132"
