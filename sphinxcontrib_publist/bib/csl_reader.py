@@ -15,6 +15,7 @@ from .csl_types import BIBTEX_TYPES
 from .foreign import RecordBuilder, bibtex_name, bibtex_pages
 from .json_items import JsonItem, json_items
 from .partial_dates import PartialDate, parse_date
+from .zotero_extra import ZOTERO_URI, split_extra
 
 # CSL variable → BibTeX field, for variables whose value is one string.
 _TEXT_FIELDS = {
@@ -80,12 +81,17 @@ def csl_entry(
     given_key = _key_of(value)
     label = f"item {item.index + 1}" + (f" ({given_key!r})" if given_key else "")
     record = RecordBuilder(path, item.line, label)
+    extra, note = split_extra(_text(record, value, "note"))
+    # Zotero's own export names items by URI: a key is taken from Extra, or made up.
+    from_zotero = ZOTERO_URI.match(given_key) is not None
+    if from_zotero:
+        given_key = extra.get("key", "")
     csl_type = _text(record, value, "type").lower()
     entry_type = BIBTEX_TYPES.get(csl_type, "misc")
     if csl_type and csl_type not in BIBTEX_TYPES:
         record.warn(f"unknown CSL type {csl_type!r}, read as misc")
     for variable, name in _TEXT_FIELDS.items():
-        text = _text(record, value, variable)
+        text = note if variable == "note" else _text(record, value, variable)
         if variable in _RICH_TEXT:
             record.set_rich(name, text)
         else:
@@ -105,7 +111,12 @@ def csl_entry(
     record.set_arxiv(
         _text(record, value, "number"), record.fields.get("doi", ""), record.fields.get("url", "")
     )
-    return record.entry(given_key, entry_type, taken, key_required=True)
+    for name, text in extra.items():
+        if name == "eprint":
+            record.set_arxiv(f"arXiv:{text}")
+        elif name != "key":
+            record.set(name, text)
+    return record.entry(given_key, entry_type, taken, key_required=not from_zotero)
 
 
 def _key_of(value: Mapping[str, Any]) -> str:

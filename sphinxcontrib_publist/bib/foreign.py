@@ -19,6 +19,7 @@ from ..core.diagnostics import Diagnostic, Subtype
 from .bibtex.parse import SourcedEntry
 from .latex_html import has_html, html_to_latex
 from .partial_dates import PartialDate
+from .people import parse_person, split_names
 
 # Kept as written: identifiers and links, which LaTeX escaping would break.
 VERBATIM_FIELDS = frozenset(
@@ -215,8 +216,9 @@ def duplicate_key(key: str, source: str, line: int | None, label: str = "") -> D
 
 def made_up_key(fields: Mapping[str, str], taken: AbstractSet[str]) -> str:
     """A key as BibTeX exporters make one (``doe2021deep``), unique among ``taken``."""
-    author = fields.get("author", "").split(" and ")[0]
-    family = author.split(",")[0] if "," in author else (author.split() or [""])[-1]
+    names = split_names(fields.get("author", "")).names
+    # The last name without its "von" part, as Better BibTeX writes keys.
+    family = parse_person(names[0])[0].last if names else ""
     words = [_ascii_word(family), fields.get("year", "")]
     title = [word for word in _KEY_WORD.findall(_ascii(fields.get("title", ""))) if len(word) > 3]
     words.append(title[0].lower() if title else "")

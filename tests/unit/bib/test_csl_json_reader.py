@@ -260,3 +260,26 @@ def test_a_name_without_any_name_part_is_warned_about(tmp_path: Path) -> None:
             "item 1 ('k'): a name in 'author' has no family, given or literal name; ignored",
         )
     ]
+
+
+def test_zoteros_own_export_its_uri_ids_and_extra_lines(tmp_path: Path) -> None:
+    # As Zotero's "CSL JSON" export writes an item: a URI for id, Extra in the note.
+    item = {
+        "id": "http://zotero.org/groups/6109700/items/B75VT3ID",
+        "type": "article-journal",
+        "title": "A Dyadic Approach",
+        "author": [{"family": "Benthem", "given": "Patty", "non-dropping-particle": "van"}],
+        "issued": {"date-parts": [[2025]]},
+        "container-title": "European Child & Adolescent Psychiatry",
+        "DOI": "10.1007/s00787-025-02784-9",
+        "note": "PMID: 40512270\narXiv: 2101.00001\nRead twice.",
+    }
+    loaded = _load(tmp_path, json.dumps([item, {**item, "note": "Citation Key: benthem2025"}]))
+    assert loaded.diagnostics == ()
+    first, second = loaded.publications
+    assert (first.key, second.key) == ("benthem2025dyadic", "benthem2025")
+    assert first.fields["pmid"] == "40512270"
+    assert (first.fields["eprint"], first.fields["archiveprefix"]) == ("2101.00001", "arXiv")
+    assert first.fields["note"] == "Read twice."
+    assert "note" not in second.fields
+    assert first.fields["journal"] == "European Child & Adolescent Psychiatry"
