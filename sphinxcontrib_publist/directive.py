@@ -147,7 +147,8 @@ def _interactive(spec: ListSpec, displayed: list[Publication]) -> Interactive | 
     """The script's plan for a list with controls or facets; ``None`` for a static one."""
     if not (spec.controls or spec.facets) or not displayed:
         return None
-    own_names = NameMatcher(spec.highlight).matches
+    # The list's own people, highlighted or left out, are no one's co-authors.
+    own_names = NameMatcher(spec.highlight + spec.omit).matches
     facets = plan_facets(displayed, spec.facets, spec.chart == "year", own_names)
     return plan_interactive(displayed, spec.controls, spec.tabs, spec.group_by, facets)
 
