@@ -403,9 +403,10 @@
 
 		/** @param {number[][]} picks */
 		pick(picks) {
+			// Read first: Chromium drops focus from an element as soon as it is hidden.
+			const focused = /** @type {HTMLElement | null} */ (document.activeElement);
 			this.change({ picks }, true);
 			// A chip or button that hid itself hands focus to the first chip left.
-			const focused = /** @type {HTMLElement | null} */ (document.activeElement);
 			if (focused && this.facetBox?.contains(focused) && !focused.checkVisibility()) {
 				all(this.facetBox, "button").find((button) => button.checkVisibility())?.focus();
 			}
