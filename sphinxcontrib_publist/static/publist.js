@@ -538,6 +538,14 @@
 				return { item, group: this.groups.find(({ node }) => `#${node.id}` === target) };
 			});
 			this.jumpBar = nav;
+			// Orders that turn the groups round (oldest year first) turn the links round too.
+			const links = /** @type {HTMLElement} */ (nav.querySelector("ul"));
+			this.root.addEventListener("publist:arranged", () => {
+				const items = this.groups.filter((group) => group.node.parentElement === this.panel)
+					.sort((a, b) => (a.node.compareDocumentPosition(b.node) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))
+					.flatMap((group) => this.jumpLinks?.find((link) => link.group === group)?.item ?? []);
+				if (items.some((item, index) => links.children[index] !== item)) links.append(...items);
+			});
 		}
 
 		showJumpBar() {

@@ -237,6 +237,19 @@ def test_jump_bar_links_to_groups_hides_emptied_ones_and_sticks(browser: Any, si
         context.close()
 
 
+def test_jump_bar_follows_the_order_of_the_groups(page: Any, sites: Any) -> None:
+    page.goto(sites("alabaster", SITE) + "grouped.html")
+    jump = page.get_by_role("navigation", name="Jump to")
+    # A short list is arranged at once, in one step.
+    page.get_by_label("Sort by").select_option("year")
+    assert jump.get_by_role("link").all_inner_texts() == ["2018", "2019", "2020", "2021"]
+    # Orders that drop the headings leave nothing to jump to.
+    page.get_by_label("Sort by").select_option("title")
+    assert jump.is_hidden()
+    page.get_by_label("Sort by").select_option("-year")
+    assert jump.get_by_role("link").all_inner_texts() == ["2021", "2020", "2019", "2018"]
+
+
 def test_without_javascript_the_list_is_whole_and_anchors_work(browser: Any, sites: Any) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

@@ -193,3 +193,34 @@ def test_html_without_script_is_the_whole_list(built: SphinxTestApp) -> None:
     assert page.select(".publist-chip, .publist-facets") == []
     assert not page.select(".publist-entry[hidden]")
     assert len(page.select(".publist-entry")) == len(ENTRIES)
+
+
+def test_group_anchors_give_way_to_ids_taken_before(tmp_path: Path) -> None:
+    source = copy_root("facets", tmp_path / "src")
+    (source / "index.rst").write_text(
+        "Taken\n=====\n\nYear 2021\n---------\n\n.. publications:: refs.bib\n"
+        "   :group-by: year\n   :filter: year >= 2020\n",
+        encoding="utf-8",
+    )
+    for name in ("grouped.rst", "markdown.md"):
+        (source / name).unlink()
+    page = html_of(build(source))
+    assert page.select_one("section#year-2021") is not None
+    links = [str(link["href"]) for link in page.select(".publist-jump a")]
+    assert links == ["#year-2021-2", "#year-2020"]
+    assert "publist-group" in page.select_one("#year-2021-2")["class"]  # type: ignore[index]
+
+
+def test_one_group_needs_no_jump_bar(tmp_path: Path) -> None:
+    source = copy_root("facets", tmp_path / "src")
+    (source / "index.rst").write_text(
+        "One\n===\n\n.. publications:: refs.bib\n   :group-by: year\n   :filter: year == 2021\n",
+        encoding="utf-8",
+    )
+    for name in ("grouped.rst", "markdown.md"):
+        (source / name).unlink()
+    app = build(source)
+    assert warnings_of(app) == ""
+    page = html_of(app)
+    assert page.select(".publist-jump") == []
+    assert page.select_one(".publist-group#year-2021") is not None
