@@ -13,6 +13,7 @@ from sphinx.util.docutils import SphinxDirective
 from .bib import load
 from .bib.local_files import source_file
 from .bib.model import Publication
+from .bib.names import NameMatcher
 from .config import PublistConfig
 from .core.diagnostics import Diagnostic, Subtype
 from .environment import domain_of
@@ -24,7 +25,8 @@ from .nodes.list import ListContent, publication_list
 from .options import OPTION_SPEC, ListSpec, parse_options
 from .select import group_publications
 from .select.choose import choose
-from .select.interactive import plan_interactive
+from .select.facets import plan_facets
+from .select.interactive import Interactive, plan_interactive
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -77,11 +79,7 @@ class PublicationsDirective(SphinxDirective):
                     else None
                 ),
                 classes=spec.classes,
-                interactive=(
-                    plan_interactive(displayed, spec.controls, spec.tabs, spec.group_by)
-                    if spec.controls and displayed
-                    else None
-                ),
+                interactive=_interactive(spec, displayed),
                 details=spec.details,
                 details_dir=config.details_dir,
             )
@@ -143,6 +141,16 @@ class PublicationsDirective(SphinxDirective):
     def _local_file(self, url: str, bib_path: str) -> str | None:
         document_dir = os.path.dirname(self.env.doc2path(self.env.docname))
         return source_file(url, bib_path, str(self.env.srcdir), document_dir)
+
+
+def _interactive(spec: ListSpec, displayed: list[Publication]) -> Interactive | None:
+    """The script's plan for a list with controls or facets; ``None`` for a static one."""
+    if not (spec.controls or spec.facets) or not displayed:
+        return None
+    # The list's own people, highlighted or left out, are no one's co-authors.
+    own_names = NameMatcher(spec.highlight + spec.omit).matches
+    facets = plan_facets(displayed, spec.facets, spec.chart == "year", own_names)
+    return plan_interactive(displayed, spec.controls, spec.tabs, spec.group_by, facets)
 
 
 def _forget_loads(app: Sphinx, env: BuildEnvironment) -> None:

@@ -16,6 +16,7 @@ from .format.entry import FormatOptions
 from .format.venue import VENUE_PARTS
 from .nodes.extras import ExtrasSettings
 from .select import Filter, SortKey, Tab, parse_filter, parse_sort, parse_tab_option
+from .select.facets import parse_facets
 from .select.interactive import parse_controls
 
 
@@ -49,6 +50,7 @@ class ListSpec:
     max_authors: int | None = _option("max-authors", None)
     controls: tuple[str, ...] = _option("controls", ())
     tabs: tuple[Tab, ...] = _option("tabs", ())
+    facets: tuple[str, ...] = _option("facets", ())
     classes: tuple[str, ...] = _option("class", (), directives.class_option)
 
     def format_options(self, config: PublistConfig) -> FormatOptions:
@@ -122,7 +124,8 @@ def parse_options(
     controls, control_problems = parse_controls(
         options.get("controls"), config.controls, has_tabs=bool(tabs)
     )
-    collect.diagnostics += [*tab_problems, *control_problems]
+    facets, facet_problems = parse_facets(options.get("facets"))
+    collect.diagnostics += [*tab_problems, *control_problems, *facet_problems]
     classes: Sequence[str] = options.get("class", ())
     spec = ListSpec(
         bibfiles=arguments or config.bibfiles,
@@ -152,6 +155,7 @@ def parse_options(
         max_authors=_max_authors(options.get("max-authors"), config.max_authors, collect),
         controls=controls,
         tabs=tabs,
+        facets=facets,
         classes=tuple(classes),
     )
     return spec, collect.diagnostics

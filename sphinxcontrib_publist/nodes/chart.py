@@ -95,6 +95,9 @@ def svg_markup(self: HTML5Translator, counts: Sequence[tuple[int, int]], title: 
             "width": str(width),
             "height": str(height),
             "viewBox": f"0 0 {width} {height}",
+            # Where bars stand and how tall they grow, for the script that redraws them.
+            "data-bar-bottom": str(TOP + BAR_AREA),
+            "data-bar-area": str(BAR_AREA),
         },
     )
     # starttag lowercases attribute names; XHTML output needs SVG's camelCase one.
@@ -122,8 +125,10 @@ def svg_markup(self: HTML5Translator, counts: Sequence[tuple[int, int]], title: 
             )
         )
         parts.append(f"<title>{self.encode(f'{year}: {count}')}</title></rect>\n")
-        if count:
-            parts.append(_text(self, "publist-chart-count", centre, top - 3, str(count)))
+        # Empty for an empty year: the script fills it when a filter changes the counts.
+        parts.append(
+            _text(self, "publist-chart-count", centre, top - 3, str(count) if count else "")
+        )
         if index % label_every == 0:
             parts.append(_text(self, "publist-chart-year", centre, height - 5, str(year)))
     parts.append("</svg>\n")

@@ -56,3 +56,7 @@ class publist_chart(nodes.General, nodes.Element):  # noqa: N801 (docutils node 
 
 class publist_coins(nodes.Inline, nodes.Element):  # noqa: N801 (docutils node naming)
     """An empty COinS span; ``coins`` holds its OpenURL ContextObject."""
+
+
+class publist_jump(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
+    """A grouped list's bar of links to its headings: ``links`` (id, label) pairs, ``label``."""

@@ -23,7 +23,8 @@ class EntryExtras:
     """What an entry shows beside its formatted parts, decided when the list is read.
 
     ``ranks`` are its positions under each sort choice of the list's controls and
-    ``tabs`` the indices of the tabs listing it (``None`` in a list without tabs).
+    ``tabs`` the indices of the tabs listing it (``None`` in a list without tabs),
+    ``facets`` the indices of its values in each of the list's facets.
     """
 
     anchor: str
@@ -34,6 +35,7 @@ class EntryExtras:
     max_authors: int | None = None
     ranks: tuple[int, ...] = ()
     tabs: tuple[int, ...] | None = None
+    facets: tuple[tuple[int, ...], ...] = ()
 
 
 @pickled_by_fields
@@ -98,6 +100,9 @@ def _script_data(extra: EntryExtras) -> dict[str, str]:
     data = {"ranks": " ".join(map(str, extra.ranks))} if extra.ranks else {}
     if extra.tabs is not None:
         data["tabs"] = " ".join(map(str, extra.tabs))
+    if extra.facets:
+        # Facets apart by ";", values by spaces: "0;3 5" has value 0 of one, 3 and 5 of the next.
+        data["facets"] = ";".join(" ".join(map(str, values)) for values in extra.facets)
     return data
 
 

@@ -37,6 +37,7 @@ def entry_extras(
     ranks: tuple[int, ...] = (),
     tabs: tuple[int, ...] | None = None,
     shown_urls: Collection[str] = (),
+    facets: tuple[tuple[int, ...], ...] = (),
 ) -> EntryExtras:
     """What ``publication`` shows beside its formatted parts, and its place in the controls.
 
@@ -57,6 +58,7 @@ def entry_extras(
         max_authors=settings.max_authors,
         ranks=ranks,
         tabs=tabs,
+        facets=facets,
     )
 
 

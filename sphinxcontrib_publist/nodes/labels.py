@@ -91,6 +91,29 @@ def control_labels() -> dict[str, str]:
     }
 
 
+def facet_labels() -> dict[str, str]:
+    """The words of the facet chips and the chart's bars, for the script.
+
+    ``{year}`` and ``{count}`` are filled in by the script.
+    """
+    return {
+        "facets": str(_("Filter publications")),
+        "facet-year": str(_("Year")),
+        "facet-type": str(_("Type")),
+        "facet-venue": str(_("Venue")),
+        "facet-keyword": str(_("Keyword")),
+        "facet-coauthor": str(_("Co-author")),
+        "clear-facets": str(_("Clear filters")),
+        "chart-bar": str(_("{year}: {count} publications")),
+        "chart-bar-one": str(_("{year}: 1 publication")),
+    }
+
+
+def jump_label() -> str:
+    """The name of the bar of links to a grouped list's headings."""
+    return str(_("Jump to"))
+
+
 def view_details() -> str:
     """The link from a list entry to its details."""
     return str(_("View details"))

@@ -13,15 +13,17 @@ from ..core.folding import browser_folds
 from ..core.richtext import link_urls
 from ..format.entry import FormattedEntry
 from ..select import NO_GROUPING, Group
+from ..select.facets import Facet
 from ..select.interactive import Interactive
 from ..select.tabs import printed_tabs
 from . import labels
-from .anchors import key_anchors, unique_id
+from .anchors import escaped_key, key_anchors, unique_id
 from .chart import charts
 from .details import DetailsPage, record_details
 from .elements import publist_download, publist_group, publist_list, publist_pending
 from .entry_parts import download_sources
 from .extras import ExtrasSettings, LocalFiles, entry_extras
+from .jump import jump_node
 
 
 @dataclass(frozen=True)
@@ -61,9 +63,18 @@ def publication_list(
     if not displayed:
         root += nodes.paragraph("", labels.no_publications(), classes=["publist-empty"])
     pendings = iter(_pending_entries(displayed, anchors, content, local_file))
-    for group in content.groups:
+    group_ids = _group_ids(content.groups, taken_ids, {*anchors, list_anchor})
+    if len(group_ids) > 1:
+        root += jump_node(
+            [
+                (anchor, labels.group_label(group.field, group.value))
+                for anchor, group in zip(group_ids, content.groups, strict=True)
+            ]
+        )
+    for position, group in enumerate(content.groups):
         container = publist_group(data={} if group.field == NO_GROUPING else {"group": group.value})
         if group.field != NO_GROUPING:
+            container["ids"].append(group_ids[position])
             heading = labels.group_label(group.field, group.value)
             container += nodes.rubric(heading, heading, classes=["publist-group-heading"])
         items = nodes.bullet_list(classes=["publist-entries"])
@@ -76,6 +87,17 @@ def publication_list(
         root["tab_sections"] = _tab_sections(content.interactive)
     by_key = {publication.key: publication for publication in displayed}
     return root, record_details(root, by_key, content.details, content.details_dir)
+
+
+def _group_ids(groups: Sequence[Group], *taken: Container[str]) -> list[str]:
+    """An id per group of a grouped list (none for an ungrouped one): ``year-2021``."""
+    if not groups or groups[0].field == NO_GROUPING:
+        return []
+    placed: list[str] = []
+    for group in groups:
+        value = escaped_key(group.value).strip("-").lower() or "none"
+        placed.append(unique_id(f"{group.field}-{value}", *taken, placed))
+    return placed
 
 
 def _tab_sections(plan: Interactive) -> list[tuple[int, str]]:
@@ -100,7 +122,10 @@ def _pending_entries(
         tabs = plan.memberships[position] if plan and plan.memberships is not None else None
         entry = content.formatted[publication.key]
         shown = link_urls(entry.reference)
-        extra = entry_extras(publication, anchor, content.extras, local_file, ranks, tabs, shown)
+        facets = tuple(facet.members[position] for facet in plan.facets) if plan else ()
+        extra = entry_extras(
+            publication, anchor, content.extras, local_file, ranks, tabs, shown, facets
+        )
         pending = publist_pending(
             ids=[anchor],
             entry=entry,
@@ -127,6 +152,9 @@ def list_data(plan: Interactive) -> dict[str, str]:
         "fold": _json(dict(browser_folds()), ascii_only=True),
         **{f"label-{name}": text for name, text in labels.control_labels().items()},
     }
+    if plan.facets:
+        data["facets"] = _json([_facet_data(facet) for facet in plan.facets])
+        data.update({f"label-{name}": text for name, text in labels.facet_labels().items()})
     if plan.tabs:
         data["tabs"] = _json(
             [
@@ -135,6 +163,16 @@ def list_data(plan: Interactive) -> dict[str, str]:
             ]
         )
     return data
+
+
+def _facet_data(facet: Facet) -> dict[str, object]:
+    """A facet for the script: values as URLs name them, and as chips show them."""
+    return {
+        "id": facet.id,
+        "shown": facet.shown,
+        "values": list(facet.values),
+        "labels": [labels.group_label(facet.id, value) for value in facet.values],
+    }
 
 
 def _json(value: object, ascii_only: bool = False) -> str:

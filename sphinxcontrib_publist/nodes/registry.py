@@ -18,10 +18,12 @@ from .elements import (
     publist_download,
     publist_entry,
     publist_group,
+    publist_jump,
     publist_list,
     publist_more_authors,
     publist_pending,
 )
+from .jump import visit_jump_html
 from .pending import depart_pending, visit_pending
 
 if TYPE_CHECKING:
@@ -87,6 +89,7 @@ def register(app: Sphinx) -> None:
         (publist_download, HIDDEN, HIDDEN),
         (publist_chart, (visit_chart_html, None), WRAPPER),
         (publist_coins, (html.visit_coins_html, None), HIDDEN),
+        (publist_jump, (visit_jump_html, None), HIDDEN),
     )
     for node, html_visitors, other in table:
         add_node(app, node, html_visitors, other)

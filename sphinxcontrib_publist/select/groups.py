@@ -68,7 +68,7 @@ def group_publications(pubs: Sequence[Publication], group_by: str) -> list[Group
         folded = fold(value)
         labels.setdefault(folded, value)
         members.setdefault(folded, []).append(pub)
-    order = sorted(members, key=_type_order) if name == "type" else list(members)
+    order = sorted(members, key=type_order) if name == "type" else list(members)
     return [Group(name, labels[folded], tuple(members[folded])) for folded in order]
 
 
@@ -77,7 +77,8 @@ def type_value(pub: Publication) -> str:
     return type_group(pub.entry_type)
 
 
-def _type_order(group: str) -> tuple[int, str]:
+def type_order(group: str) -> tuple[int, str]:
+    """Where a type group comes among the others."""
     if group in _TYPE_GROUP_RANK:
         return (0, f"{_TYPE_GROUP_RANK[group]:04d}")
     return (2, group) if group in (LAST_TYPE_GROUP, "") else (1, group)

@@ -8,6 +8,7 @@ from typing import Final, Literal
 
 from ..bib.model import Publication
 from ..core.diagnostics import Diagnostic, Subtype
+from .facets import Facet
 from .sort import SortKey, parse_sort, sort_ranks
 from .tabs import Tab, tab_ids
 
@@ -59,6 +60,7 @@ class Interactive:
     # Per entry, in display order: its rank under each sort choice, and the tabs listing it.
     ranks: tuple[tuple[int, ...], ...]
     memberships: tuple[tuple[int, ...], ...] | None
+    facets: tuple[Facet, ...] = ()
 
 
 def parse_controls(
@@ -129,6 +131,7 @@ def plan_interactive(
     controls: tuple[str, ...],
     tabs: Sequence[Tab],
     group_by: str,
+    facets: tuple[Facet, ...] = (),
 ) -> Interactive:
     """Per-list and per-entry script data for ``displayed`` (in display order)."""
     sorts, initial = sort_choices(displayed) if "sort" in controls else ((LIST_ORDER,), "default")
@@ -149,4 +152,5 @@ def plan_interactive(
         group_modes=tuple(group_mode(choice, group_by) for choice in sorts),
         ranks=tuple(zip(*ranks, strict=True)) if displayed else (),
         memberships=memberships if tabs else None,
+        facets=facets,
     )

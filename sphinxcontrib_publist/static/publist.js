@@ -1,8 +1,9 @@
 // @ts-check
-/* sphinxcontrib-publist: tabs, sort and search from data-publist-*; BibTeX copy buttons. */
+/* sphinxcontrib-publist: tabs, sort, search and facets from data-publist-*; BibTeX copy buttons. */
 (() => {
 	/** @typedef {{id: string, label: string}} Tab */
 	/** @typedef {Tab & {groups: "flatten" | "keep" | "order"}} Sort */
+	/** @typedef {{id: string, shown: boolean, values: string[], labels: string[]}} Facet */
 
 	// Data attributes are checked, not trusted: a list whose data has another shape stays as built.
 	/** @template T @param {HTMLElement} root @param {string} name @param {(value: any) => value is T} isValid */
@@ -18,6 +19,11 @@
 	const isTab = (tab) => typeof tab?.id === "string" && typeof tab.label === "string";
 	/** @param {any} sort @returns {sort is Sort} */
 	const isSort = (sort) => ["flatten", "keep", "order"].includes(sort?.groups) && isTab(sort);
+	/** @param {any} list @returns {list is string[]} */
+	const isStrings = (list) => Array.isArray(list) && list.every((item) => typeof item === "string");
+	/** @param {any} facet @returns {facet is Facet} */
+	const isFacet = (facet) => typeof facet?.id === "string" && typeof facet.shown === "boolean"
+		&& isStrings(facet.values) && isStrings(facet.labels) && facet.values.length === facet.labels.length;
 	/** @param {any} folds @returns {folds is Record<string, string>} */
 	const isFolds = (folds) => folds?.constructor === Object
 		&& Object.entries(folds).every(([char, to]) => /^[^\0-\x7f]$/u.test(char) && typeof to === "string");
@@ -72,6 +78,8 @@
 			this.sorts = read(root, "sorts", listOf(isSort));
 			this.tabs = this.has("tabs") ? read(root, "tabs", listOf(isTab)) : [];
 			this.fold = makeFold(read(root, "fold", isFolds));
+			/** @type {Facet[]} */
+			this.facets = root.hasAttribute("data-publist-facets") ? read(root, "facets", listOf(isFacet)) : [];
 			this.initialSort = Math.max(0, this.sorts.findIndex(({ id }) => id === data.publistSort));
 			this.groups = all(root, ".publist-group").map((node, index) => ({
 				index,
@@ -85,7 +93,8 @@
 				const group = groupOf.get(node.closest(".publist-group")) ?? 0;
 				const ranks = (dataset.publistRanks || "").split(" ").map(Number);
 				const tabs = (dataset.publistTabs || "").split(" ").filter(Boolean).map(Number);
-				return { node, ranks, group, tabs, visible: true,
+				const facets = this.facetValues(dataset.publistFacets);
+				return { node, ranks, group, tabs, facets, visible: true,
 					/** @type {string | null} */ text: null };
 			});
 			// Read when idle, a chunk at a time.
@@ -104,6 +113,8 @@
 			this.panel = make("div", { class: "publist-panel", id: `${this.id}-panel` });
 			this.flat = make("ul", { class: "publist-entries publist-flat", hidden: "" });
 			this.empty = make("p", { class: "publist-no-results", hidden: "" }, this.label("no-results"));
+			/** @type {number[][]} Per facet and value: the entries showing if it were picked. */
+			this.facetCounts = this.facets.map(({ values }) => values.map(() => 0));
 			this.insertControls();
 			this.show(this.state);
 			window.addEventListener("popstate", () => {
@@ -138,12 +149,15 @@
 			if (this.has("search")) tools.append(this.makeSearch());
 			if (this.has("sort") && this.sorts.length > 1) tools.append(this.makeSort());
 			if (tools.childElementCount) bar.append(tools);
+			if (this.facets.length) bar.append(this.makeFacets());
 			bar.append(this.status);
 			// Below the list's chart and download link.
 			const groups = this.groups.map((group) => group.node);
 			this.root.insertBefore(bar, groups[0]);
 			bar.after(this.panel);
 			this.panel.append(...groups, this.flat, this.empty);
+			this.makeChart();
+			this.makeJumpBar(bar);
 		}
 
 		makeTabs() {
@@ -217,6 +231,9 @@
 			});
 			if (this.sortSelect) this.sortSelect.selectedIndex = sort;
 			if (this.searchInput && this.searchInput.value !== query) this.searchInput.value = query;
+			this.showFacets();
+			this.showChart();
+			this.showJumpBar();
 		}
 
 		/**
@@ -286,11 +303,25 @@
 			const terms = this.fold(this.state.query);
 			const tabCounts = this.tabs.map(() => 0);
 			const groupCounts = this.groups.map(() => 0);
+			const picked = this.state.picks.map((picks) => (picks.length ? new Set(picks) : null));
+			for (const counts of this.facetCounts) counts.fill(0);
 			let shown = 0;
 			for (const entry of this.entries) {
 				const matches = terms.every((term) => this.textOf(entry).includes(term));
-				if (matches) for (const tab of entry.tabs) tabCounts[tab] += 1;
-				const visible = matches && (!this.tabs.length || entry.tabs.includes(this.state.tab));
+				const inTab = !this.tabs.length || entry.tabs.includes(this.state.tab);
+				// Facets the entry fails: with one failing, that facet's chips may still count it.
+				let failing = 0;
+				let failed = -1;
+				picked.forEach((picks, facet) => {
+					if (picks && !entry.facets[facet].some((value) => picks.has(value))) [failing, failed] = [failing + 1, facet];
+				});
+				if (matches && !failing) for (const tab of entry.tabs) tabCounts[tab] += 1;
+				if (matches && inTab && failing <= 1) {
+					entry.facets.forEach((values, facet) => {
+						if (!failing || failed === facet) for (const value of values) this.facetCounts[facet][value] += 1;
+					});
+				}
+				const visible = matches && inTab && !failing;
 				if (visible !== entry.visible) entry.node.hidden = !(entry.visible = visible);
 				if (visible) {
 					shown += 1;
@@ -314,7 +345,8 @@
 			const tab = this.tabs.findIndex(({ id }) => id === param("tab"));
 			const sort = this.sorts.findIndex(({ id }) => id === param("sort"));
 			const query = (this.has("search") && param("q")) || "";
-			return { tab: Math.max(tab, 0), sort: sort < 0 ? this.initialSort : sort, query };
+			return { tab: Math.max(tab, 0), sort: sort < 0 ? this.initialSort : sort, query,
+				picks: this.readPicks(params) };
 		}
 
 		/** @param {boolean} push */
@@ -330,12 +362,196 @@
 				if (value) url.searchParams.set(`${this.id}.${name}`, value);
 				else url.searchParams.delete(`${this.id}.${name}`);
 			}
+			this.writePicks(url.searchParams);
 			if (url.href === location.href) return;
 			try {
 				history[push ? "pushState" : "replaceState"](null, "", url.href);
 			} catch {
 				// Some browsers refuse this on file: pages; the view still updates.
 			}
+		}
+
+		// Facets: chips, the year chart's bars and the jump bar, all following this.state.picks
+		// (per facet, the indices of the picked values).
+
+		/** @param {string | undefined} text "0;3 5": facets apart by ";", value indices by spaces */
+		facetValues(text) {
+			if (!this.facets.length) return [];
+			const parts = (text ?? "").split(";");
+			const bad = () => new TypeError("unexpected data-publist-facets");
+			if (parts.length !== this.facets.length) throw bad();
+			return parts.map((part, facet) => part.split(" ").filter(Boolean).map((word) => {
+				const value = Number(word);
+				if (!Number.isInteger(value) || value < 0 || value >= this.facets[facet].values.length) throw bad();
+				return value;
+			}));
+		}
+
+		/** @param {URLSearchParams} params */
+		readPicks(params) {
+			return this.facets.map(({ id, values }) => [...new Set(params.getAll(`${this.id}.${id}`)
+				.map((value) => values.indexOf(value)).filter((index) => index >= 0))]);
+		}
+
+		/** @param {URLSearchParams} params */
+		writePicks(params) {
+			this.facets.forEach(({ id, values }, facet) => {
+				params.delete(`${this.id}.${id}`);
+				for (const value of this.state.picks[facet]) params.append(`${this.id}.${id}`, values[value]);
+			});
+		}
+
+		/** @param {number[][]} picks */
+		pick(picks) {
+			// Read first: Chromium drops focus from an element as soon as it is hidden.
+			const focused = /** @type {HTMLElement | null} */ (document.activeElement);
+			this.change({ picks }, true);
+			// A chip or button that hid itself hands focus to the first chip left.
+			if (focused && this.facetBox?.contains(focused) && !focused.checkVisibility()) {
+				all(this.facetBox, "button").find((button) => button.checkVisibility())?.focus();
+			}
+		}
+
+		/** @param {number} facet @param {number} value */
+		toggle(facet, value) {
+			this.pick(this.state.picks.map((picks, index) => {
+				if (index !== facet) return picks;
+				return picks.includes(value) ? picks.filter((other) => other !== value) : [...picks, value];
+			}));
+		}
+
+		makeFacets() {
+			const box = make("div", { class: "publist-facets", role: "group", "aria-label": this.label("facets") });
+			this.chipGroups = this.facets.map((facet, index) => {
+				const labelId = `${this.id}-facet-${facet.id}`;
+				const group = make("div", { class: `publist-facet publist-facet-${facet.id}`, role: "group",
+					"aria-labelledby": labelId });
+				group.append(make("span", { class: "publist-facet-label", id: labelId }, this.label(`facet-${facet.id}`)));
+				const chips = facet.values.map((_, value) => {
+					const chip = make("button", { type: "button", class: "publist-chip", "aria-pressed": "false" });
+					chip.addEventListener("click", () => this.toggle(index, value));
+					return chip;
+				});
+				group.append(...chips);
+				box.append(group);
+				return { group, chips };
+			});
+			this.clearButton = make("button", { type: "button", class: "publist-clear-facets", hidden: "" },
+				this.label("clear-facets"));
+			this.clearButton.addEventListener("click", () => this.pick(this.facets.map(() => [])));
+			box.append(this.clearButton);
+			this.facetBox = box;
+			return box;
+		}
+
+		showFacets() {
+			const { picks } = this.state;
+			this.chipGroups?.forEach(({ group, chips }, facet) => {
+				const { shown, labels } = this.facets[facet];
+				chips.forEach((chip, value) => {
+					const pressed = picks[facet].includes(value);
+					const count = this.facetCounts[facet][value];
+					const text = this.label("tab-count").replace("{label}", labels[value]).replace("{count}", String(count));
+					if (chip.textContent !== text) chip.textContent = text;
+					chip.setAttribute("aria-pressed", String(pressed));
+					// Chips of a facet the list does not offer appear only when picked (from the chart).
+					chip.hidden = !pressed && (!shown || !count);
+				});
+				group.hidden = chips.every((chip) => chip.hidden);
+			});
+			if (this.clearButton) this.clearButton.hidden = picks.every((list) => !list.length);
+		}
+
+		// The year chart's bars pick years, by mouse or (one tab stop, arrow keys) by keyboard.
+		makeChart() {
+			const year = this.facets.findIndex(({ id }) => id === "year");
+			const svg = this.root.querySelector(".publist-chart-svg");
+			if (year < 0 || !(svg instanceof SVGSVGElement)) return;
+			const bottom = Number(svg.dataset.barBottom);
+			const area = Number(svg.dataset.barArea);
+			if (!(area > 0 && bottom >= area)) return;
+			const { values } = this.facets[year];
+			const bars = [...svg.querySelectorAll("rect.publist-chart-bar")].flatMap((rect) => {
+				const value = values.indexOf(rect.getAttribute("data-year") ?? "");
+				const count = rect.nextElementSibling;
+				if (value < 0 || !(rect instanceof SVGRectElement) || !count?.matches(".publist-chart-count")) return [];
+				rect.setAttribute("role", "button");
+				rect.tabIndex = -1;
+				rect.addEventListener("click", () => this.toggle(year, value));
+				return [{ rect, count, value, title: rect.querySelector("title") }];
+			});
+			if (!bars.length) return;
+			bars[bars.length - 1].rect.tabIndex = 0;
+			// Its children are controls now, not parts of one image; the counts list would go stale.
+			svg.setAttribute("role", "group");
+			const counts = svg.parentElement?.querySelector(".publist-visually-hidden");
+			if (counts instanceof HTMLElement) counts.hidden = true;
+			svg.addEventListener("keydown", (event) => {
+				const at = bars.findIndex(({ rect }) => rect === event.target);
+				if (at < 0) return;
+				if (event.key === "Enter" || event.key === " ") {
+					event.preventDefault();
+					this.toggle(year, bars[at].value);
+					return;
+				}
+				const step = TAB_KEYS[event.key];
+				const next = step ? (at + step + bars.length) % bars.length
+					: { Home: 0, End: bars.length - 1 }[event.key] ?? -1;
+				if (next < 0) return;
+				event.preventDefault();
+				bars.forEach(({ rect }, index) => (rect.tabIndex = index === next ? 0 : -1));
+				bars[next].rect.focus();
+			});
+			this.chart = { svg, bars, year, bottom, area };
+		}
+
+		showChart() {
+			if (!this.chart) return;
+			const { svg, bars, year, bottom, area } = this.chart;
+			const counts = bars.map(({ value }) => this.facetCounts[year][value]);
+			const highest = Math.max(1, ...counts);
+			const picks = this.state.picks[year];
+			bars.forEach(({ rect, count, value, title }, index) => {
+				const number = counts[index];
+				const height = (area * number) / highest;
+				rect.setAttribute("y", (bottom - height).toFixed(1));
+				rect.setAttribute("height", height.toFixed(1));
+				count.setAttribute("y", (bottom - height - 3).toFixed(1));
+				count.textContent = number ? String(number) : "";
+				const name = this.label(number === 1 ? "chart-bar-one" : "chart-bar")
+					.replace("{year}", this.facets[year].values[value]).replace("{count}", String(number));
+				rect.setAttribute("aria-label", name);
+				if (title) title.textContent = name;
+				rect.setAttribute("aria-pressed", String(picks.includes(value)));
+			});
+			svg.classList.toggle("publist-chart-picked", picks.length > 0);
+		}
+
+		// The jump bar (built as plain links) sits below the controls and hides emptied groups.
+		/** @param {HTMLElement} bar */
+		makeJumpBar(bar) {
+			const nav = this.root.querySelector(":scope > .publist-jump");
+			if (!(nav instanceof HTMLElement)) return;
+			bar.after(nav);
+			this.jumpLinks = all(nav, "li").map((item) => {
+				const target = item.querySelector("a")?.getAttribute("href");
+				return { item, group: this.groups.find(({ node }) => `#${node.id}` === target) };
+			});
+			this.jumpBar = nav;
+			// Orders that turn the groups round (oldest year first) turn the links round too.
+			const links = /** @type {HTMLElement} */ (nav.querySelector("ul"));
+			this.root.addEventListener("publist:arranged", () => {
+				const items = this.groups.filter((group) => group.node.parentElement === this.panel)
+					.sort((a, b) => (a.node.compareDocumentPosition(b.node) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))
+					.flatMap((group) => this.jumpLinks?.find((link) => link.group === group)?.item ?? []);
+				if (items.some((item, index) => links.children[index] !== item)) links.append(...items);
+			});
+		}
+
+		showJumpBar() {
+			if (!this.jumpBar || !this.jumpLinks) return;
+			for (const { item, group } of this.jumpLinks) item.hidden = !group || group.node.hidden;
+			this.jumpBar.hidden = this.jumpLinks.every(({ item }) => item.hidden);
 		}
 	}
 
