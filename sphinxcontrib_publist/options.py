@@ -17,6 +17,7 @@ from .format.venue import VENUE_PARTS
 from .nodes.extras import ExtrasSettings
 from .select import Filter, SortKey, Tab, parse_filter, parse_sort, parse_tab_option
 from .select.interactive import parse_controls
+from .select.merge import MERGE_MODES
 
 
 def _option(name: str, default: Any, convert: Callable[[str], Any] = directives.unchanged) -> Any:
@@ -50,6 +51,7 @@ class ListSpec:
     controls: tuple[str, ...] = _option("controls", ())
     tabs: tuple[Tab, ...] = _option("tabs", ())
     classes: tuple[str, ...] = _option("class", (), directives.class_option)
+    merge: str = _option("merge", "versions")
 
     def format_options(self, config: PublistConfig) -> FormatOptions:
         """How the list's style writes each entry."""
@@ -153,6 +155,7 @@ def parse_options(
         controls=controls,
         tabs=tabs,
         classes=tuple(classes),
+        merge=collect.choice("merge", options.get("merge"), MERGE_MODES, "versions"),
     )
     return spec, collect.diagnostics
 
