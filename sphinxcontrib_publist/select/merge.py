@@ -120,9 +120,9 @@ def title_key(publication: Publication) -> str | None:
 class _Clusters:
     """Union-find over entry positions; each cluster knows its published DOIs."""
 
-    def __init__(self, publications: Sequence[Publication]) -> None:
-        self._parent = list(range(len(publications)))
-        self._dois = [{doi} if (doi := published_doi(pub)) else set() for pub in publications]
+    def __init__(self, dois: Sequence[str | None]) -> None:
+        self._parent = list(range(len(dois)))
+        self._dois = [{doi} if doi else set() for doi in dois]
 
     def root(self, index: int) -> int:
         while self._parent[index] != index:
@@ -148,11 +148,15 @@ class _Clusters:
 
 def merge_versions(publications: Sequence[Publication]) -> Merged:
     """Each paper once: the versions of one paper merged into its published one."""
-    clusters = _Clusters(publications)
-    for by_title, identify in ((False, published_doi), (False, arxiv_id), (True, title_key)):
+    identifiers = [
+        (published_doi(publication), arxiv_id(publication), title_key(publication))
+        for publication in publications
+    ]
+    clusters = _Clusters([doi for doi, _, _ in identifiers])
+    for kind, by_title in enumerate((False, False, True)):
         first_with: dict[str, int] = {}
         for index, publication in enumerate(publications):
-            identifier = identify(publication)
+            identifier = identifiers[index][kind]
             if identifier is None:
                 continue
             first = first_with.setdefault(identifier, index)
