@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sphinxcontrib_publist.bib.links import DEFAULT_LINK_FIELDS, entry_links
+from sphinxcontrib_publist.bib.load import load
 from sphinxcontrib_publist.core.diagnostics import Subtype
 from sphinxcontrib_publist.core.richtext import plain_text
 from sphinxcontrib_publist.format.bibtex import entry_to_bibtex
@@ -12,7 +13,8 @@ from sphinxcontrib_publist.select import parse_sort
 from sphinxcontrib_publist.select.choose import choose
 from sphinxcontrib_publist.select.merge import arxiv_id, is_preprint, merge_versions
 
-from ..samples import converted
+from ...helpers import CORPUS, needs_corpus
+from ..samples import TODAY, converted
 
 AUTHORS = "Lovelace, Ada and Babbage, Charles"
 TITLE = "Notes on the Analytical Engine"
@@ -189,3 +191,37 @@ def test_unrelated_entries_are_untouched() -> None:
     merged = merge_versions(publications)
     assert merged.publications == publications
     assert merged.notes == ()
+
+
+@needs_corpus
+@pytest.mark.parametrize(
+    ("stem", "merges"),
+    [
+        # The article and its arXiv record (eprint math/0307200).
+        ("biblatex-examples", {"baez/article": ("baez/online",)}),
+        # A Mendeley library holding one paper twice or three times (same DOI).
+        (
+            "mendeley-abstracts",
+            {
+                "Milazzo2017zz": ("Milazzo2017z", "Milazzo2017"),
+                "Mabbott2017a": ("Mabbott2017",),
+            },
+        ),
+        # A paper and its unpublished report of one title and first author.
+        ("paren-delimited-873", {"Scherl:93": ("Scherl:95",)}),
+        # Reprints, editions and columns of one title are different publications.
+        ("biber-crossrefs", {}),
+        ("typst-libra", {}),
+    ],
+)
+def test_real_files_merge_only_versions_of_one_paper(
+    stem: str, merges: dict[str, tuple[str, ...]]
+) -> None:
+    loaded = load([str(CORPUS / f"{stem}.bib")], TODAY)
+    merged = merge_versions(loaded.publications)
+    found = {
+        publication.key: tuple(k for k, kept in merged.aliases.items() if kept == publication.key)
+        for publication in merged.publications
+        if publication.key in merged.aliases.values()
+    }
+    assert found == {kept: tuple(key.lower() for key in keys) for kept, keys in merges.items()}
