@@ -30,7 +30,6 @@ from ..bib.links import is_arxiv_eprint
 from ..bib.model import Publication
 from ..core.diagnostics import Diagnostic, Subtype
 from ..core.folding import fold
-from ..core.richtext import plain_text
 from ..core.urls import arxiv_url, doi_url
 
 MERGE_MODES = ("versions", "none")
@@ -112,7 +111,7 @@ def is_preprint(publication: Publication) -> bool:
 
 def title_key(publication: Publication) -> str | None:
     """Folded title words and first author's family name, or None without both."""
-    words = _NOT_WORD.sub(" ", fold(plain_text(publication.title))).split()
+    words = _NOT_WORD.sub(" ", fold(publication.fields.get("title", ""))).split()
     family = _first_family(publication)
     return f"{' '.join(words)}\0{family}" if len(words) > 1 and family else None
 
