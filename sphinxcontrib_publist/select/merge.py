@@ -6,8 +6,8 @@ DOI or a DBLP ``CoRR`` volume ``abs/…``, version suffix ignored), or a title
 (case, accents and punctuation folded) and first author's family name. Entries
 sharing an identifier must also share their first author or title (else the
 identifier is a book's DOI on its chapters, or a slip); a title alone joins a
-preprint to another version, never two published entries or entries with
-different DOIs.
+preprint to another version, never two published entries or two published
+DOIs.
 
 The version shown is the published one: an entry is a preprint when its type is
 ``unpublished``/``preprint``, its venue is an archive (arXiv, CoRR, bioRxiv...),
@@ -151,7 +151,13 @@ def merge_versions(publications: Sequence[Publication]) -> Merged:
         (published_doi(publication), arxiv_id(publication), title_key(publication))
         for publication in publications
     ]
-    clusters = _Clusters([doi for doi, _, _ in identifiers])
+    # A preprint's DOI (bioRxiv's, SSRN's) names the preprint: no conflict with the journal's.
+    clusters = _Clusters(
+        [
+            None if is_preprint(publication) else doi
+            for publication, (doi, _, _) in zip(publications, identifiers, strict=True)
+        ]
+    )
     for kind, by_title in enumerate((False, False, True)):
         first_with: dict[str, int] = {}
         for index, publication in enumerate(publications):

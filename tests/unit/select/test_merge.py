@@ -132,8 +132,6 @@ def test_folded_title_and_first_author_match() -> None:
     [
         # Another first author.
         ({"author": AUTHORS}, {"author": "Babbage, Charles and Lovelace, Ada"}),
-        # Other DOIs: a journal version of a conference paper is another publication.
-        ({"doi": "10.1000/a"}, {"doi": "10.1000/b"}),
         # A one-word title says too little.
         ({"title": "Notes"}, {"title": "Notes"}),
         # Two published entries of one title: a reprint, another edition.
@@ -156,6 +154,26 @@ def test_different_papers_stay_apart(first: dict[str, str], second: dict[str, st
         del base["howpublished"]
     pair = (("one", "misc", {**base, **first}), ("two", "misc", {**base, **second}))
     assert merged_keys(*pair) == ["one", "two"]
+
+
+def test_a_preprint_joins_one_of_two_published_versions_with_other_dois() -> None:
+    # A conference paper and its journal version are two publications; the
+    # preprint of their title goes with the first.
+    base = {"author": AUTHORS, "title": TITLE, "year": "2021"}
+    conference = ("conf", "inproceedings", {**base, "booktitle": "Conf", "doi": "10.1000/a"})
+    journal = ("jour", "article", {**base, "journal": "Jour", "doi": "10.1000/b"})
+    preprint = ("pre", "misc", {**base, "year": "2020", "howpublished": "arXiv"})
+    assert merged_keys(preprint, conference, journal) == ["conf", "jour"]
+
+
+def test_a_preprint_doi_does_not_keep_the_versions_apart() -> None:
+    biorxiv = (
+        "pre",
+        "misc",
+        {"author": AUTHORS, "title": TITLE, "year": "2020", "publisher": "bioRxiv"}
+        | {"doi": "10.1101/2020.01.01.123456"},
+    )
+    assert merged_keys(biorxiv, PUBLISHED) == ["lovelace2021"]
 
 
 def test_two_preprints_keep_the_later() -> None:
