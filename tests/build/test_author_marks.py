@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from ..helpers import GENERATED_CONF, build, html_of, warnings_of
+from .test_pdf import compile_pdf, require_latex
 
 BIB = r"""
 @article{annotated2024,
@@ -108,3 +109,12 @@ def test_the_legend_is_translated(tmp_path: Path, language: str, meaning: str) -
     app = build(_project(tmp_path / "src", CONF + f'language = "{language}"\n'))
     legend = html_of(app).select_one(".publist-legend").get_text()
     assert meaning in legend
+
+
+def test_the_pdf_sets_marks_and_legend(tmp_path: Path) -> None:
+    require_latex("pdflatex")
+    app = build(_project(tmp_path / "src"), "latex")
+    assert warnings_of(app) == ""
+    text = compile_pdf(Path(app.outdir))
+    assert "Mary Somerville†" in text
+    assert text.count("* Equal contribution † Corresponding author") == 2
