@@ -97,6 +97,8 @@ def test_three_versions_in_three_files_show_once(tmp_path: Path) -> None:
 
 def test_the_download_has_the_published_bibtex_once(tmp_path: Path) -> None:
     app = build(_project(tmp_path / "src"))
+    # Without -v the merge says nothing.
+    assert "publist.duplicate" not in app._status.getvalue()  # type: ignore[attr-defined]
     bibtex = (Path(app.outdir) / "_publist" / "index-1.bib").read_text(encoding="utf-8")
     assert bibtex.count("@inproceedings{hopper2021,") == 1
     assert "hopper2020arxiv" not in bibtex
