@@ -36,7 +36,7 @@ def choose(
             publication = by_key.get(merged_into.get(key.lower(), key).lower())
             if publication is None:
                 problems.append(Diagnostic(f":keys: names unknown key {key!r}", Subtype.OPTION))
-            elif publication.key.lower() not in merged & named:
+            elif not (publication.key.lower() in merged and publication.key.lower() in named):
                 named.add(publication.key.lower())
                 chosen.append(publication)
     if entry_filter is not None:
