@@ -118,3 +118,17 @@ def test_the_pdf_sets_marks_and_legend(tmp_path: Path) -> None:
     text = compile_pdf(Path(app.outdir))
     assert "Mary Somerville†" in text
     assert text.count("* Equal contribution † Corresponding author") == 2
+
+
+def test_tabs_printed_as_sections_keep_the_legend_last(tmp_path: Path) -> None:
+    root = _project(tmp_path / "src")
+    (root / "index.rst").write_text(
+        "Papers\n======\n\n.. publications:: refs.bib\n   :controls: tabs\n   :tabs:\n"
+        "      Recent: year >= 2023\n      Older: year < 2023\n",
+        encoding="utf-8",
+    )
+    app = build(root, "text")
+    assert warnings_of(app) == ""
+    text = (Path(app.outdir) / "index.txt").read_text(encoding="utf-8")
+    assert text.index("-[ Recent ]-") < text.index("-[ Older ]-") < text.index("Unmarked Work")
+    assert text.index("Unmarked Work") < text.index("* Equal contribution")
