@@ -20,13 +20,14 @@ from .environment import domain_of
 from .format.bibtex import bibliography_to_bibtex
 from .format.csl.style import CSL_PREFIX, csl_locale, csl_path
 from .format.styles import format_entries, style_exists
-from .log import warn, warn_diagnostic
+from .log import note, warn, warn_diagnostic
 from .nodes.list import ListContent, publication_list
 from .options import OPTION_SPEC, ListSpec, parse_options
 from .select import group_publications
 from .select.choose import choose
 from .select.facets import plan_facets
 from .select.interactive import Interactive, plan_interactive
+from .select.merge import Merged, merge_versions
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -50,10 +51,21 @@ class PublicationsDirective(SphinxDirective):
         arguments = tuple(self.arguments[0].split()) if self.arguments else ()
         spec = self._reported(parse_options(arguments, self.options, config, style_exists))
         with load.collection_paused():
-            publications = self._load(spec, config, from_config=not arguments)
+            loaded = self._load(spec, config, from_config=not arguments)
+            merged = merge_versions(loaded) if spec.merge == "versions" else Merged(loaded)
+            for merge in merged.notes:
+                note(merge, self.get_location())
             keep_key_order = spec.keys is not None and not spec.sort_given
             shown = self._reported(
-                choose(publications, spec.keys, spec.filter, spec.sort, keep_key_order, spec.limit)
+                choose(
+                    merged.publications,
+                    spec.keys,
+                    spec.filter,
+                    spec.sort,
+                    keep_key_order,
+                    spec.limit,
+                    merged.aliases,
+                )
             )
             formatted = self._reported(
                 format_entries(

@@ -18,6 +18,7 @@ from .nodes.extras import ExtrasSettings
 from .select import Filter, SortKey, Tab, parse_filter, parse_sort, parse_tab_option
 from .select.facets import parse_facets
 from .select.interactive import parse_controls
+from .select.merge import MERGE_MODES
 
 
 def _option(name: str, default: Any, convert: Callable[[str], Any] = directives.unchanged) -> Any:
@@ -52,6 +53,7 @@ class ListSpec:
     tabs: tuple[Tab, ...] = _option("tabs", ())
     facets: tuple[str, ...] = _option("facets", ())
     classes: tuple[str, ...] = _option("class", (), directives.class_option)
+    merge: str = _option("merge", "versions")
 
     def format_options(self, config: PublistConfig) -> FormatOptions:
         """How the list's style writes each entry."""
@@ -157,6 +159,7 @@ def parse_options(
         tabs=tabs,
         facets=facets,
         classes=tuple(classes),
+        merge=collect.choice("merge", options.get("merge"), MERGE_MODES, "versions"),
     )
     return spec, collect.diagnostics
 

@@ -20,7 +20,7 @@ from .journals import journal_source
 from .latex import Conversion
 from .links import DEFAULT_LINK_FIELDS, link_problems
 from .model import Person, Publication, eprint_label
-from .people import OTHERS, NameList, parse_person, split_names
+from .people import OTHERS, NameList, annotation_marks, parse_person, split_names, with_marks
 from .reader import SourcedEntry
 
 URL_SEPARATOR = re.compile(r"\s*;\s*|\s+")
@@ -188,8 +188,8 @@ def build_publication(
         fields=fields,
         raw_fields=dict(raw_fields),
         raw_persons={role: _raw_names(listed) for role, listed in names.items()},
-        authors=_people(names["author"].names, item, diagnostics),
-        editors=_people(names["editor"].names, item, diagnostics),
+        authors=_people(names["author"].names, item, diagnostics, raw_fields.get("author+an")),
+        editors=_people(names["editor"].names, item, diagnostics, raw_fields.get("editor+an")),
         more_authors=names["author"].more,
         more_editors=names["editor"].more,
         title=title,
@@ -248,7 +248,10 @@ def _missing(item: SourcedEntry, what: str) -> Diagnostic:
 
 
 def _people(
-    names: tuple[str, ...], item: SourcedEntry, diagnostics: list[Diagnostic]
+    names: tuple[str, ...],
+    item: SourcedEntry,
+    diagnostics: list[Diagnostic],
+    annotations: str | None,
 ) -> tuple[Person, ...]:
     people = []
     for name in names:
@@ -257,7 +260,13 @@ def _people(
         if problem:
             message = f"entry {item.key!r}: name {name!r}: {problem}"
             diagnostics.append(Diagnostic(message, Subtype.PARSE, item.source, item.line))
-    return tuple(people)
+    if not annotations:
+        return tuple(people)
+    marks, not_understood = annotation_marks(annotations, len(people))
+    for wrong in not_understood:
+        message = f"entry {item.key!r}: name annotation {wrong!r} names no listed name; ignored"
+        diagnostics.append(Diagnostic(message, Subtype.PARSE, item.source, item.line))
+    return tuple(with_marks(person, marks.get(index, "")) for index, person in enumerate(people))
 
 
 def venue_field(raw_fields: Mapping[str, str]) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pybtex.errors
 from pybtex.bibtex.utils import split_name_list
@@ -125,3 +125,46 @@ def parse_person(name: str) -> tuple[Person, str | None]:
         homonym=homonym.group(1) if homonym else "",
     )
     return person, problem
+
+
+# biblatex's name annotations (``author+an = {1=equal; 3=corresponding}``), as the
+# marks people type by hand for them.
+ANNOTATION_MARKS = {
+    "equal": "*",
+    "equalcontrib": "*",
+    "equal-contribution": "*",
+    "cofirst": "*",
+    "corresponding": "\u2020",
+    "corresponding-author": "\u2020",
+}
+_ANNOTATED_ITEM = re.compile(r"(\d+)(?::[A-Za-z]+)?\s*=\s*(.*)", re.DOTALL)
+
+
+def annotation_marks(value: str, count: int) -> tuple[dict[int, str], list[str]]:
+    """Marks by name position (from 0) in a biblatex ``+an`` field, and the items not understood.
+
+    Annotations other than those of ``ANNOTATION_MARKS`` (``highlight``...) add no
+    mark; the field's own annotation (``=...``, no position) is not a name's.
+    """
+    marks: dict[int, str] = {}
+    problems: list[str] = []
+    for item in value.split(";"):
+        item = item.strip()
+        if not item or item.startswith("="):
+            continue
+        found = _ANNOTATED_ITEM.fullmatch(item)
+        if found is None or not 1 <= int(found.group(1)) <= count:
+            problems.append(item)
+            continue
+        for annotation in found.group(2).split(","):
+            mark = ANNOTATION_MARKS.get(annotation.strip().lower())
+            if mark:
+                position = int(found.group(1)) - 1
+                marks[position] = marks.get(position, "") + mark
+    return marks, problems
+
+
+def with_marks(person: Person, marks: str) -> Person:
+    """``person`` with ``marks`` added after its own, each mark once."""
+    joined = "".join(dict.fromkeys(person.marks + marks))
+    return person if joined == person.marks else replace(person, marks=joined)

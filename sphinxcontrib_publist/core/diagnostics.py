@@ -12,6 +12,8 @@ class Subtype(str, enum.Enum):
     BIBFILE = "bibfile"
     PARSE = "parse"
     DUPLICATE_KEY = "duplicate-key"
+    # Not a warning: the versions of one paper merged, said in verbose mode.
+    DUPLICATE = "duplicate"
     CROSSREF = "crossref"
     MISSING_FIELD = "missing-field"
     STYLE = "style"

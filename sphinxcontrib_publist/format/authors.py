@@ -1,12 +1,17 @@
-"""Format stage: which names of a long author line stay visible, and which fold away."""
+"""Format stage: which names of a long author line stay visible, and the marks' legend."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..core.pickling import pickled_by_fields
 from ..core.richtext import Name
+from .entry import FormattedEntry
+
+# The marks with one agreed meaning, in the legend's order; "‡", "§"... mean what
+# each paper says, so they get no legend line.
+LEGEND_MARKS = ("*", "\u2020")
 
 
 @pickled_by_fields
@@ -34,3 +39,13 @@ def split_authors(authors: Sequence[Name], limit: int | None) -> AuthorLine:
         visible.append(author)
         previous = index
     return AuthorLine(tuple(visible), tuple(hidden))
+
+
+def legend_marks(entries: Iterable[FormattedEntry]) -> tuple[str, ...]:
+    """The marks of ``LEGEND_MARKS`` that the names the entries show carry."""
+    found: set[str] = set()
+    for entry in entries:
+        # A reference names every author; an author line leaves the omitted out.
+        for name in entry.authors if entry.reference else entry.listed_authors:
+            found.update(name.marks)
+    return tuple(mark for mark in LEGEND_MARKS if mark in found)

@@ -185,13 +185,17 @@ def _pybtex_entry(publication: Publication, options: FormatOptions, marks: _Name
     entry = Entry(entry_type, fields=fields)
     entry.key = publication.key
     # A reference names every author: omitting applies to author lines only.
+    people = {"author": publication.authors, "editor": publication.editors}
     for role, raw_names in publication.raw_persons.items():
-        for raw in raw_names:
+        for position, raw in enumerate(raw_names):
             if raw == OTHERS:
                 continue
-            # Marks follow the name as ours, never inside it (nor in alpha's labels).
+            # Marks follow the name as ours, never inside it (nor in alpha's labels);
+            # the converted person also has the marks of the name annotations.
             person = PybtexPerson(split_marks(raw)[0] or raw)
-            marks.mark(person, marked_name(parse_person(raw)[0], options))
+            known = people.get(role, ())
+            ours = known[position] if position < len(known) else parse_person(raw)[0]
+            marks.mark(person, marked_name(ours, options))
             entry.add_person(person, role)
     return entry
 

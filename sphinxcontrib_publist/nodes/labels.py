@@ -212,6 +212,17 @@ def badge_label(kind: str, detail: str) -> str:
     return detail
 
 
+MARK_MEANINGS = {
+    "*": _("Equal contribution"),
+    "\u2020": _("Corresponding author"),
+}
+
+
+def mark_meaning(mark: str) -> str:
+    """What an author mark means, as the legend under a list says it."""
+    return str(MARK_MEANINGS[mark])
+
+
 def register(app: Sphinx) -> None:
     """Make the shipped translations of these labels available."""
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))

@@ -11,6 +11,7 @@ from docutils import nodes
 from ..bib.model import Publication
 from ..core.folding import browser_folds
 from ..core.richtext import link_urls
+from ..format.authors import legend_marks
 from ..format.entry import FormattedEntry
 from ..select import NO_GROUPING, Group
 from ..select.facets import Facet
@@ -81,6 +82,9 @@ def publication_list(
         items.extend(next(pendings) for _ in group.publications)
         container += items
         root += container
+    legend = legend_marks(content.formatted[publication.key] for publication in displayed)
+    if legend:
+        root += marks_legend(legend)
     if content.interactive is not None:
         root["ids"].append(list_anchor)
         root["data"].update(list_data(content.interactive))
@@ -98,6 +102,20 @@ def _group_ids(groups: Sequence[Group], *taken: Container[str]) -> list[str]:
         value = escaped_key(group.value).strip("-").lower() or "none"
         placed.append(unique_id(f"{group.field}-{value}", *taken, placed))
     return placed
+
+
+def marks_legend(marks: Sequence[str]) -> nodes.Element:
+    """Under the list: one line per author mark its names carry, saying what it means."""
+    legend = nodes.container(classes=["publist-legend"])
+    for mark in marks:
+        meaning = labels.mark_meaning(mark)
+        legend += nodes.paragraph(
+            "",
+            "",
+            nodes.inline(mark, mark, classes=["publist-legend-mark"]),
+            nodes.Text(f" {meaning}"),
+        )
+    return legend
 
 
 def _tab_sections(plan: Interactive) -> list[tuple[int, str]]:

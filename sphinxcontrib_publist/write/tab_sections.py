@@ -32,12 +32,16 @@ class TabSections(SphinxPostTransform):
 def split_into_tabs(root: publist_list) -> None:
     """Replace ``root``'s groups by one rubric and the matching entries per printed tab."""
     groups = [child for child in root.children if isinstance(child, publist_group)]
-    # What precedes the groups (a download link) stays first.
-    sections: list[nodes.Node] = [child for child in root.children if child not in groups]
+    if not groups:
+        return
+    # What precedes the groups (a download link) stays first, what follows (a legend) last.
+    first, last = root.index(groups[0]), root.index(groups[-1])
+    sections: list[nodes.Node] = list(root.children[:first])
     for index, label in root["tab_sections"]:
         sections.append(nodes.rubric(label, label, classes=["publist-tab-heading"]))
         copies = (_group_for_tab(group, index) for group in groups)
         sections.extend(copy for copy in copies if copy is not None)
+    sections.extend(root.children[last + 1 :])
     root.children = []
     root.extend(sections)
 

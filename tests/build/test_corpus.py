@@ -53,7 +53,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
     (srcdir / "index.rst").write_text(f"Corpus\n======\n\n.. toctree::\n\n{toctree}")
     for stem in stems:
         shutil.copy(CORPUS / f"{stem}.bib", srcdir / f"{stem}.bib")
-        page = f"{stem}\n{'=' * len(stem)}\n\n.. publications:: {stem}.bib\n"
+        # Every entry of the file, as the README counts them: no versions merged.
+        page = f"{stem}\n{'=' * len(stem)}\n\n.. publications:: {stem}.bib\n   :merge: none\n"
         (srcdir / f"{stem}.rst").write_text(page, encoding="utf-8")
     return build(srcdir)
 
