@@ -16,7 +16,6 @@ from .bib.model import Publication
 from .config import PublistConfig
 from .core.diagnostics import Diagnostic, Subtype
 from .environment import domain_of
-from .format.bibtex import bibliography_to_bibtex
 from .format.csl.style import CSL_PREFIX, csl_locale, csl_path
 from .format.styles import format_entries, style_exists
 from .log import warn, warn_diagnostic
@@ -71,11 +70,8 @@ class PublicationsDirective(SphinxDirective):
                 extras=spec.extras_settings(config),
                 abstracts=spec.abstracts,
                 chart=spec.chart,
-                download=(
-                    bibliography_to_bibtex(shown, config.bibtex_fields, config.bibtex_exclude)
-                    if spec.download_bib
-                    else None
-                ),
+                download=spec.download_bib,
+                feed=spec.feed,
                 classes=spec.classes,
                 interactive=(
                     plan_interactive(displayed, spec.controls, spec.tabs, spec.group_by)

@@ -46,6 +46,7 @@ class ListSpec:
     chart: str = _option("chart", "none")
     bibtex: bool = _option("bibtex", False)
     download_bib: bool = _option("download-bib", False)
+    feed: int | None = _option("feed", None)
     max_authors: int | None = _option("max-authors", None)
     controls: tuple[str, ...] = _option("controls", ())
     tabs: tuple[Tab, ...] = _option("tabs", ())
@@ -149,6 +150,7 @@ def parse_options(
         chart=collect.choice("chart", options.get("chart"), CHART_KINDS, config.chart),
         bibtex=_flag("bibtex", options, config.bibtex, collect),
         download_bib=_flag("download-bib", options, config.download_bib, collect),
+        feed=_feed(options.get("feed"), collect),
         max_authors=_max_authors(options.get("max-authors"), config.max_authors, collect),
         controls=controls,
         tabs=tabs,
@@ -187,6 +189,16 @@ def _limit(value: str | None, collect: _Collector) -> int | None:
         collect.bad(f":limit: must be a whole number of at least 0, not {value!r}; no limit")
         return None
     return limit
+
+
+def _feed(value: str | None, collect: _Collector) -> int | None:
+    if value is None:
+        return None
+    size = whole_number(value)
+    if size is None or size < 1:
+        collect.bad(f":feed: must be a whole number of at least 1, not {value!r}; no feed")
+        return None
+    return size
 
 
 FLAG_VALUES = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
