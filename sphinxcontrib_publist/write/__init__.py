@@ -23,6 +23,7 @@ from . import (
     expand,
     latex_package,
     math_macros,
+    sitemap,
     tab_sections,
 )
 
@@ -104,6 +105,12 @@ STEPS = (
         "a list whose details page was deleted is read again, or Sphinx would write nothing",
     ),
     Step("html-collect-pages", details_pages.collect_pages, 500, "details pages after documents"),
+    Step(
+        "build-finished",
+        sitemap.add_details_pages,
+        400,
+        "details pages join sphinx-sitemap's links before it writes them (500), or sitemap.xml",
+    ),
     Step(
         "html-page-context",
         downloads.add_head_links,

@@ -65,6 +65,11 @@ def collect_pages(app: Sphinx) -> Iterator[PageSpec]:
     written.save()
 
 
+def details_page_names(app: Sphinx) -> list[str]:
+    """Every details page this build has, by page name; the sitemap's list."""
+    return sorted(page.page for _, page in _owned_pages(app, report=False))
+
+
 def lists_of_deleted_pages(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
@@ -79,8 +84,11 @@ def lists_of_deleted_pages(
     return sorted({docname for docname, page in _owned_pages(app) if written.is_gone(page.page)})
 
 
-def _owned_pages(app: Sphinx) -> Iterator[tuple[str, DetailsPage]]:
-    """Each details page with the document of the list owning it, by document name."""
+def _owned_pages(app: Sphinx, report: bool = True) -> Iterator[tuple[str, DetailsPage]]:
+    """Each details page with the document of the list owning it, by document name.
+
+    A page a document's name takes is left out, with a warning if ``report``.
+    """
     seen: set[str] = set()
     details = domain_of(app.env).details_documents
     for docname in sorted(details):
@@ -90,7 +98,7 @@ def _owned_pages(app: Sphinx) -> Iterator[tuple[str, DetailsPage]]:
             seen.add(page.page)
             if page_available(app.env, page.page):
                 yield docname, page
-            else:
+            elif report:
                 warn(
                     f"no details page for {page.key!r}: a document is named {page.page!r}",
                     Subtype.DETAILS,

@@ -157,7 +157,7 @@ def test_relative_links_and_copied_pdfs_work_from_the_details_page(
     assert resolve(app, path, here["href"]) == resolve(app, index, listed["href"])
 
 
-@pytest.mark.sphinx("html", testroot="details")
+@pytest.mark.sphinx("html", testroot="details", confoverrides={"html_baseurl": ""})
 def test_conference_paper_metadata(app) -> None:
     app.build()
     page = soup_of(page_path(app, "kumar2022prime"))

@@ -79,7 +79,7 @@ def test_an_untitled_page_is_named_by_venue_and_year(pages: dict[str, BeautifulS
 
 
 def test_without_baseurl_a_local_pdf_is_named_relative_to_the_page(tmp_path: Path) -> None:
-    app = build(copy_root("details", tmp_path / "src"))
+    app = build(copy_root("details", tmp_path / "src"), confoverrides={"html_baseurl": ""})
     path = page_path(app, "kumar2022prime")
     assert meta(soup_of(path), "citation_pdf_url") == ["kumar2022prime.pdf"]
     assert (path.parent / "kumar2022prime.pdf").read_bytes().startswith(b"%PDF")
