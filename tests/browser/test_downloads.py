@@ -11,8 +11,8 @@ from ..helpers import ROOTS
 
 pytestmark = pytest.mark.browser
 
-# The features project holds hostile links on purpose, and a bad author-links value.
-SUPPRESS = ("publist.link", "publist.config")
+# The features project holds hostile links on purpose.
+SUPPRESS = ("publist.link",)
 
 
 def test_download_links_are_reached_by_keyboard_and_fetch_the_files(page: Any, sites: Any) -> None:
