@@ -162,3 +162,33 @@ def test_parallel_build_writes_the_same_files(tmp_path: Path) -> None:
             Path(parallel.outdir) / name
         ).read_bytes()
     assert _alternates(serial) == _alternates(parallel)
+
+
+def test_rebuilds_rewrite_the_files_only_when_the_entries_change(tmp_path: Path) -> None:
+    srcdir = _project(tmp_path / "src")
+    app = build(srcdir, confoverrides={"html_baseurl": BASEURL})
+    ris = Path(app.outdir) / "_publist/index-all.ris"
+    written = ris.stat().st_mtime_ns
+    build(srcdir, confoverrides={"html_baseurl": BASEURL})
+    assert ris.stat().st_mtime_ns == written
+    bib = srcdir / "refs.bib"
+    bib.write_text(
+        bib.read_text(encoding="utf-8").replace("Hostile links", "Friendly links"),
+        encoding="utf-8",
+    )
+    build(srcdir, confoverrides={"html_baseurl": BASEURL})
+    titles = [record["title"] for record in rispy.load(ris)]
+    assert "Friendly links" in titles
+    assert "Hostile links" not in titles
+
+
+def test_singlehtml_links_every_entry_of_the_site(tmp_path: Path) -> None:
+    app = build(_project(tmp_path / "src"), "singlehtml", {"html_baseurl": BASEURL})
+    links = _alternates(app)
+    assert [link["href"] for link in links][:3] == [
+        "_publist/index-all.bib",
+        "_publist/index-all.ris",
+        "_publist/index-all.json",
+    ]
+    bib = parse_file(str(Path(app.outdir) / links[0]["href"]), "bibtex")
+    assert list(bib.entries) == PAGE_KEYS
