@@ -1,5 +1,7 @@
 """Sphinx configuration of the sphinxcontrib-publist documentation, built with itself."""
 
+import os
+
 from sphinxcontrib_publist import __version__
 
 project = "sphinxcontrib-publist"
@@ -16,6 +18,10 @@ nitpicky = True
 
 html_theme = "furo"
 html_title = f"sphinxcontrib-publist {release}"
+# The details pages' sitemap and metadata use absolute URLs; Read the Docs says where it publishes.
+html_baseurl = os.environ.get(
+    "READTHEDOCS_CANONICAL_URL", "https://sphinxcontrib-publist.readthedocs.io/en/latest/"
+)
 
 # One abstract in refs.bib writes its input vector as \x, an author's own macro:
 # define it once, for MathJax in HTML and for LaTeX in the PDF.

@@ -9,6 +9,8 @@ version = release = "2026"
 extensions = ["myst_parser", "sphinxcontrib_publist"]
 
 html_theme = "furo"
+# Where the site is published: details pages, the sitemap and feeds use absolute URLs.
+html_baseurl = "https://example.org/kevin-swersky/"
 html_title = "Kevin Swersky"
 exclude_patterns = ["_build", "requirements.txt"]
 

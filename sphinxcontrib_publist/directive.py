@@ -17,7 +17,6 @@ from .bib.names import NameMatcher
 from .config import PublistConfig
 from .core.diagnostics import Diagnostic, Subtype
 from .environment import domain_of
-from .format.bibtex import bibliography_to_bibtex
 from .format.csl.style import CSL_PREFIX, csl_locale, csl_path
 from .format.styles import format_entries, style_exists
 from .log import note, warn, warn_diagnostic
@@ -85,11 +84,8 @@ class PublicationsDirective(SphinxDirective):
                 extras=spec.extras_settings(config),
                 abstracts=spec.abstracts,
                 chart=spec.chart,
-                download=(
-                    bibliography_to_bibtex(shown, config.bibtex_fields, config.bibtex_exclude)
-                    if spec.download_bib
-                    else None
-                ),
+                download=spec.download_bib,
+                feed=spec.feed,
                 classes=spec.classes,
                 interactive=_interactive(spec, displayed),
                 details=spec.details,

@@ -48,6 +48,7 @@ class ListSpec:
     chart: str = _option("chart", "none")
     bibtex: bool = _option("bibtex", False)
     download_bib: bool = _option("download-bib", False)
+    feed: int | None = _option("feed", None)
     max_authors: int | None = _option("max-authors", None)
     controls: tuple[str, ...] = _option("controls", ())
     tabs: tuple[Tab, ...] = _option("tabs", ())
@@ -144,7 +145,7 @@ def parse_options(
         abstracts=collect.choice(
             "abstracts", options.get("abstracts"), ABSTRACT_MODES, config.abstracts
         ),
-        limit=_limit(options.get("limit"), collect),
+        limit=_count("limit", options.get("limit"), 0, collect, "no limit"),
         style=_style(options.get("style"), config.style, style_exists, collect),
         name_format=collect.choice(  # type: ignore[arg-type]
             "name-format", options.get("name-format"), NAME_FORMATS, config.name_format
@@ -154,6 +155,7 @@ def parse_options(
         chart=collect.choice("chart", options.get("chart"), CHART_KINDS, config.chart),
         bibtex=_flag("bibtex", options, config.bibtex, collect),
         download_bib=_flag("download-bib", options, config.download_bib, collect),
+        feed=_count("feed", options.get("feed"), 1, collect, "no feed"),
         max_authors=_max_authors(options.get("max-authors"), config.max_authors, collect),
         controls=controls,
         tabs=tabs,
@@ -186,14 +188,19 @@ def _sort(value: str | None, default: str, collect: _Collector) -> tuple[SortKey
         return parse_sort("")
 
 
-def _limit(value: str | None, collect: _Collector) -> int | None:
+def _count(
+    name: str, value: str | None, least: int, collect: _Collector, fallback: str
+) -> int | None:
+    """A whole number of at least ``least`` given to ``:name:``; None (``fallback``) if bad."""
     if value is None:
         return None
-    limit = whole_number(value)
-    if limit is None or limit < 0:
-        collect.bad(f":limit: must be a whole number of at least 0, not {value!r}; no limit")
+    number = whole_number(value)
+    if number is None or number < least:
+        collect.bad(
+            f":{name}: must be a whole number of at least {least}, not {value!r}; {fallback}"
+        )
         return None
-    return limit
+    return number
 
 
 FLAG_VALUES = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}

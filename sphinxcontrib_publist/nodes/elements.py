@@ -47,7 +47,7 @@ class publist_badge(nodes.Inline, nodes.TextElement):  # noqa: N801
 
 
 class publist_download(nodes.General, nodes.Element):  # noqa: N801
-    """A list's .bib file (``bibtex``, ``docname``), replaced by a link when written."""
+    """Where a list's download control goes; replaced by its links when written."""
 
 
 class publist_chart(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)

@@ -186,9 +186,9 @@ def copied_bibtex() -> str:
     return str(_("BibTeX copied to the clipboard"))
 
 
-def download_bib() -> str:
-    """The label of a list's .bib download link."""
-    return str(_("Download .bib"))
+def download_label() -> str:
+    """What precedes the links to a list's files in its download control."""
+    return str(_("Download:"))
 
 
 def more_authors(count: int) -> str:

@@ -26,6 +26,8 @@ from .entry_parts import download_sources
 from .extras import ExtrasSettings, LocalFiles, entry_extras
 from .jump import jump_node
 
+EXPORTS_ATTRIBUTE = "publist_exports"
+
 
 @dataclass(frozen=True)
 class ListContent:
@@ -37,7 +39,8 @@ class ListContent:
     extras: ExtrasSettings
     abstracts: str
     chart: str = "none"
-    download: str | None = None
+    download: bool = False
+    feed: int | None = None
     classes: tuple[str, ...] = ()
     interactive: Interactive | None = None
     details: str = "none"
@@ -59,8 +62,13 @@ def publication_list(
     root = publist_list(data={}, classes=list(content.classes))
     # Above the entries: the chart, then the download link.
     root.extend(charts(displayed, content.chart))
-    if content.download is not None and displayed:
-        root += publist_download(bibtex=content.download, docname=content.docname)
+    if displayed:
+        # What the export files and the feed are written from, when pages are written.
+        root[EXPORTS_ATTRIBUTE] = tuple(displayed)
+        if content.feed:
+            root["feed"] = content.feed
+    if content.download and displayed:
+        root += publist_download()
     if not displayed:
         root += nodes.paragraph("", labels.no_publications(), classes=["publist-empty"])
     pendings = iter(_pending_entries(displayed, anchors, content, local_file))

@@ -23,6 +23,7 @@ from . import (
     expand,
     latex_package,
     math_macros,
+    sitemap,
     tab_sections,
 )
 
@@ -83,7 +84,7 @@ STEPS = (
         "doctree-resolved",
         downloads.resolve_downloads,
         500,
-        "each list's .bib file is written and linked; independent of the entries",
+        "each page's and list's export files and feeds are written; independent of the entries",
     ),
     Step(
         "doctree-resolved",
@@ -104,6 +105,18 @@ STEPS = (
         "a list whose details page was deleted is read again, or Sphinx would write nothing",
     ),
     Step("html-collect-pages", details_pages.collect_pages, 500, "details pages after documents"),
+    Step(
+        "build-finished",
+        sitemap.add_details_pages,
+        400,
+        "details pages join sphinx-sitemap's links before it writes them (500), or sitemap.xml",
+    ),
+    Step(
+        "html-page-context",
+        downloads.add_head_links,
+        500,
+        "the head links of the files written at doctree-resolved, noted on the doctree",
+    ),
     Step(
         "html-page-context",
         details_pages.note_math_for_older_mathjax,

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import html
 import posixpath
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
-from sphinx import addnodes
 
 from ..bib.model import Publication
 from ..config import PublistConfig
@@ -17,19 +16,20 @@ from ..core.diagnostics import Subtype
 from ..environment import domain_of
 from ..format.bibtex import entry_to_bibtex
 from ..format.scholar import (
-    ScholarRecord,
     highwire_tags,
     json_ld,
     json_ld_script,
     meta_tags_html,
+    page_title,
     record_of,
 )
 from ..log import warn
 from ..nodes.details import DetailsPage, EntryDetails, list_details, page_doctree
 from ..nodes.elements import publist_list, publist_pending
 from ..nodes.entry import EntryExtras
-from ..nodes.entry_parts import RenderedLink, copy_download_files
+from ..nodes.entry_parts import copy_download_files
 from .details_links import page_available, pages_supported
+from .details_pdf import scholar_pdf_url
 from .page_render import render_fragment
 from .written_pages import WrittenPages, page_digest, site_digest
 
@@ -65,6 +65,11 @@ def collect_pages(app: Sphinx) -> Iterator[PageSpec]:
     written.save()
 
 
+def details_page_names(app: Sphinx) -> list[str]:
+    """Every details page this build has, by page name; the sitemap's list."""
+    return sorted(page.page for _, page in _owned_pages(app, report=False))
+
+
 def lists_of_deleted_pages(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
@@ -79,8 +84,11 @@ def lists_of_deleted_pages(
     return sorted({docname for docname, page in _owned_pages(app) if written.is_gone(page.page)})
 
 
-def _owned_pages(app: Sphinx) -> Iterator[tuple[str, DetailsPage]]:
-    """Each details page with the document of the list owning it, by document name."""
+def _owned_pages(app: Sphinx, report: bool = True) -> Iterator[tuple[str, DetailsPage]]:
+    """Each details page with the document of the list owning it, by document name.
+
+    A page a document's name takes is left out, with a warning if ``report``.
+    """
     seen: set[str] = set()
     details = domain_of(app.env).details_documents
     for docname in sorted(details):
@@ -90,7 +98,7 @@ def _owned_pages(app: Sphinx) -> Iterator[tuple[str, DetailsPage]]:
             seen.add(page.page)
             if page_available(app.env, page.page):
                 yield docname, page
-            else:
+            elif report:
                 warn(
                     f"no details page for {page.key!r}: a document is named {page.page!r}",
                     Subtype.DETAILS,
@@ -136,12 +144,15 @@ def page_context(
     has_math = next(section.findall(nodes.math), None) is not None
     body = render_fragment(builder, section, entry.page)
     page_url = _page_url(builder, entry.page)
-    record = _with_pdf(record_of(publication), extra.links, section, builder)
+    record = record_of(publication)
+    record = replace(
+        record, pdf_url=scholar_pdf_url(builder, record, extra.links, docname, entry.page)
+    )
     head = meta_tags_html(highwire_tags(record, page_url))
     head += json_ld_script(json_ld(record, page_url))
     title_node = builder.env.titles.get(docname)
     return {
-        "title": html.escape(record.title or publication.key),
+        "title": html.escape(page_title(record)),
         "body": body,
         "metatags": head,
         "parents": [
@@ -155,25 +166,6 @@ def page_context(
         "sourcename": "",
         "has_maths_elements": has_math,
     }
-
-
-def _with_pdf(
-    record: ScholarRecord,
-    links: Sequence[RenderedLink],
-    section: nodes.Element,
-    builder: StandaloneHTMLBuilder,
-) -> ScholarRecord:
-    """The record with ``citation_pdf_url`` pointing at a PDF copied into the site, if any."""
-    baseurl = builder.config.html_baseurl
-    pdf = next((link for link in links if link.kind == "pdf" and link.download), None)
-    if record.pdf_url or pdf is None or not baseurl:
-        return record
-    for download in section.findall(addnodes.download_reference):
-        if download["reftarget"] == pdf.url and "filename" in download:
-            return replace(
-                record, pdf_url=posixpath.join(baseurl, "_downloads", download["filename"])
-            )
-    return record
 
 
 def _page_url(builder: StandaloneHTMLBuilder, page: str) -> str:

@@ -231,7 +231,8 @@ def test_status_badges_and_details_pages_as_in_every_style(tmp_path: Path, style
         " note = {Best Paper Award}}\n",
         encoding="utf-8",
     )
-    app = build(srcdir, "html", confoverrides={"publist_sort": "key"})
+    overrides = {"publist_sort": "key", "html_baseurl": "https://ex.org/"}
+    app = build(srcdir, "html", confoverrides=overrides)
     assert publist_warnings(app) == []
     shown = {entry["id"]: entry for entry in html_of(app).select(".publist-entry")}
     assert shown["thesis2020"].get_text().count("(to appear)") == 1

@@ -116,12 +116,22 @@ def test_download_files_hold_exactly_the_listed_entries(app: SphinxTestApp) -> N
         assert list(parse_file(str(outdir / name), "bibtex").entries) == keys
     page = html_of(app)
     assert [a["href"] for a in page.select(".publist-download a")] == [
-        "_publist/index-1.bib",
-        "_publist/index-2.bib",
+        f"_publist/index-{number}.{suffix}"
+        for number in (1, 2)
+        for suffix in ("bib", "ris", "json")
     ]
-    assert [a.get_text() for a in page.select(".publist-download a")] == ["Download .bib"] * 2
+    assert [a.get_text() for a in page.select(".publist-download a")] == [
+        "BibTeX",
+        "RIS",
+        "CSL-JSON",
+    ] * 2
+    assert [
+        p.select_one(".publist-download-label").get_text() for p in page.select(".publist-download")
+    ] == ["Download:"] * 2
     sub = html_of(app, "sub/page")
-    assert [a["href"] for a in sub.select(".publist-download a")] == ["../_publist/sub/page-1.bib"]
+    assert (
+        next(a["href"] for a in sub.select(".publist-download a")) == "../_publist/sub/page-1.bib"
+    )
 
 
 def test_download_follows_filter_and_limit(tmp_path: Path) -> None:
@@ -232,7 +242,7 @@ def test_other_builders_print_badges_bibtex_and_cut_author_lines(
     # The BibTeX block, labelled; only its fields mention "pubstate".
     assert "BibTeX:" in flat
     assert "pubstate" in flat
-    assert "Download .bib" not in output
+    assert "Download:" not in output
     assert not (Path(app.outdir) / "_publist").exists()
     assert _unexpected_warnings(app) == []
 

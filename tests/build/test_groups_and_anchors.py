@@ -96,7 +96,11 @@ def test_anchors_come_from_keys_whatever_the_order(tmp_path: Path) -> None:
 def test_two_lists_on_a_page_and_the_details_pages_share_one_anchor(tmp_path: Path) -> None:
     entries = [(key, "article", index) for index, key in enumerate(TRICKY)]
     directive = "   :details: pages\n\n.. publications:: refs.bib\n   :keys: 9.8:1\n"
-    app = build(write_project(tmp_path, entries, directive))
+    # With details pages, a base URL for their sitemap.
+    app = build(
+        write_project(tmp_path, entries, directive),
+        confoverrides={"html_baseurl": "https://ex.org/"},
+    )
     assert warnings_of(app) == ""
     page = html_of(app)
     first, second = page.select(".publist")

@@ -52,7 +52,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             f"   :style: {style}\n   :sort: key\n   :details: pages\n",
             encoding="utf-8",
         )
-    app = build(srcdir, "html")
+    app = build(srcdir, "html", {"html_baseurl": "https://ex.org/"})
     assert "publist" not in app._warning.getvalue()
     return Path(app.outdir)
 

@@ -60,7 +60,8 @@ def _project(root: Path, conf: str = "", bib: str = BIB) -> Path:
 
 @pytest.fixture(scope="module")
 def html(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
-    src = _project(tmp_path_factory.mktemp("conventions") / "src", 'publist_details = "pages"\n')
+    conf = 'publist_details = "pages"\nhtml_baseurl = "https://ex.org/"\n'
+    src = _project(tmp_path_factory.mktemp("conventions") / "src", conf)
     app = build(src)
     assert warnings_of(app) == ""
     return app

@@ -17,7 +17,7 @@ from sphinxcontrib_publist.nodes.elements import (
     publist_pending,
 )
 from sphinxcontrib_publist.nodes.extras import ExtrasSettings
-from sphinxcontrib_publist.nodes.list import ListContent, publication_list
+from sphinxcontrib_publist.nodes.list import EXPORTS_ATTRIBUTE, ListContent, publication_list
 from sphinxcontrib_publist.select import group_publications, parse_sort, sort_publications
 from sphinxcontrib_publist.select.interactive import plan_interactive
 
@@ -109,7 +109,7 @@ def test_an_empty_list_says_so() -> None:
 
 
 def test_download_and_chart_come_first() -> None:
-    root = list_node(content(download="@misc{x,\n}\n", chart="year"))
+    root = list_node(content(download=True, chart="year", feed=3))
     chart, download = root.children[:2]
     assert isinstance(chart, publist_chart)
     assert chart["counts"] == [[2012, 1]] + [[year, 0] for year in range(2013, 2018)] + [
@@ -118,7 +118,18 @@ def test_download_and_chart_come_first() -> None:
         [2020, 1],
     ]
     assert isinstance(download, publist_download)
-    assert (download["bibtex"], download["docname"]) == ("@misc{x,\n}\n", "index")
+    # The files are written from the entries the list keeps, in the order shown.
+    assert [publication.key for publication in root[EXPORTS_ATTRIBUTE]] == [
+        pending["entry"].key for pending in root.findall(publist_pending)
+    ]
+    assert root["feed"] == 3
+
+
+def test_a_list_without_download_or_feed_still_keeps_its_entries_for_the_head_links() -> None:
+    root = list_node(content())
+    assert not list(root.findall(publist_download))
+    assert "feed" not in root
+    assert len(root[EXPORTS_ATTRIBUTE]) == len(list(root.findall(publist_pending)))
 
 
 def test_an_interactive_list_gets_its_id_and_script_data() -> None:
