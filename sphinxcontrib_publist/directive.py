@@ -22,6 +22,7 @@ from .format.styles import format_entries, style_exists
 from .log import warn, warn_diagnostic
 from .nodes.list import ListContent, publication_list
 from .options import OPTION_SPEC, ListSpec, parse_options
+from .role import listed_in
 from .select import group_publications
 from .select.choose import choose
 from .select.interactive import plan_interactive
@@ -94,8 +95,10 @@ class PublicationsDirective(SphinxDirective):
         for element in (root, *root.findall(nodes.Element, include_self=False)):
             for anchor in element["ids"]:
                 self.state.document.ids[anchor] = element
+        domain = domain_of(self.env)
+        domain.note_listed(self.env.docname, listed_in(root, shown))
         if paged:
-            domain_of(self.env).note_details(self.env.docname, self.lineno, paged)
+            domain.note_details(self.env.docname, self.lineno, paged)
         self.set_source_info(root)
         return [root]
 

@@ -14,7 +14,7 @@ from sphinx import addnodes
 from ..bib.model import Publication
 from ..config import PublistConfig
 from ..core.diagnostics import Subtype
-from ..environment import domain_of
+from ..environment import domain_of, page_available, pages_supported
 from ..format.bibtex import entry_to_bibtex
 from ..format.scholar import (
     ScholarRecord,
@@ -29,7 +29,6 @@ from ..nodes.details import DetailsPage, EntryDetails, list_details, page_doctre
 from ..nodes.elements import publist_list, publist_pending
 from ..nodes.entry import EntryExtras
 from ..nodes.entry_parts import RenderedLink, copy_download_files
-from .details_links import page_available, pages_supported
 from .page_render import render_fragment
 from .written_pages import WrittenPages, page_digest, site_digest
 

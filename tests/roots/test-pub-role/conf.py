@@ -1,0 +1,3 @@
+extensions = ["myst_parser", "sphinxcontrib_publist"]
+exclude_patterns = ["_build"]
+publist_bibfiles = ["refs.bib"]
