@@ -101,6 +101,22 @@ def _is_page_dir(value: object) -> bool:
     )
 
 
+PERSON_SETTINGS = {"variants": _is_str_list, "url": _is_str, "page": _is_page_dir}
+
+
+def _is_people(value: object) -> bool:
+    # name -> {"variants": [...], "url": "...", "page": "people/kevin"}, each setting optional.
+    return isinstance(value, Mapping) and all(
+        isinstance(name, str)
+        and name.strip()
+        and isinstance(settings, Mapping)
+        and all(
+            key in PERSON_SETTINGS and PERSON_SETTINGS[key](item) for key, item in settings.items()
+        )
+        for name, settings in value.items()
+    )
+
+
 def _meta(
     check: Callable[[object], bool], help_text: str, types: tuple[type, ...] = ()
 ) -> dict[str, object]:
@@ -201,6 +217,14 @@ class PublistConfig:
         metadata=_meta(
             _is_math_macros,
             "Math macros for MathJax and LaTeX: name → definition, or [definition, arguments].",
+            types=(dict,),
+        ),
+    )
+    people: Any = field(
+        default_factory=dict,
+        metadata=_meta(
+            _is_people,
+            "Lab members: name → {'variants': [...], 'url': ..., 'page': 'people/name'}.",
             types=(dict,),
         ),
     )

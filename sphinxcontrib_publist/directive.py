@@ -16,16 +16,13 @@ from .bib.model import Publication
 from .config import PublistConfig
 from .core.diagnostics import Diagnostic, Subtype
 from .environment import domain_of
-from .format.bibtex import bibliography_to_bibtex
-from .format.csl.style import CSL_PREFIX, csl_locale, csl_path
-from .format.styles import format_entries, style_exists
+from .format.csl.style import CSL_PREFIX, csl_path
+from .format.styles import style_exists
+from .lists import ListPlace, make_list
 from .log import warn, warn_diagnostic
-from .nodes.list import ListContent, publication_list
 from .options import OPTION_SPEC, ListSpec, parse_options
+from .people import member_links_of
 from .role import listed_in
-from .select import group_publications
-from .select.choose import choose
-from .select.interactive import plan_interactive
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -50,55 +47,30 @@ class PublicationsDirective(SphinxDirective):
         spec = self._reported(parse_options(arguments, self.options, config, style_exists))
         with load.collection_paused():
             publications = self._load(spec, config, from_config=not arguments)
-            keep_key_order = spec.keys is not None and not spec.sort_given
-            shown = self._reported(
-                choose(publications, spec.keys, spec.filter, spec.sort, keep_key_order, spec.limit)
-            )
-            formatted = self._reported(
-                format_entries(
-                    shown,
-                    self._style(spec.style, from_config="style" not in self.options),
-                    spec.format_options(config),
-                    csl_locale(self.config.language),
-                    self._cache_dir,
-                )
-            )
-            groups = group_publications(shown, spec.group_by)
-            displayed = [publication for group in groups for publication in group.publications]
-            content = ListContent(
-                docname=self.env.docname,
-                groups=groups,
-                formatted={entry.key: entry for entry in formatted},
-                extras=spec.extras_settings(config),
-                abstracts=spec.abstracts,
-                chart=spec.chart,
-                download=(
-                    bibliography_to_bibtex(shown, config.bibtex_fields, config.bibtex_exclude)
-                    if spec.download_bib
-                    else None
+            made = make_list(
+                spec,
+                publications,
+                ListPlace(
+                    config=config,
+                    docname=self.env.docname,
+                    style=self._style(spec.style, from_config="style" not in self.options),
+                    language=self.config.language,
+                    cache_dir=self._cache_dir,
+                    member_links=member_links_of(self.env, self.env.docname),
+                    local_file=self._local_file,
+                    taken_ids=self.state.document.ids,
+                    next_list_id=lambda: f"publist-{self.env.new_serialno('publist') + 1}",
                 ),
-                classes=spec.classes,
-                interactive=(
-                    plan_interactive(displayed, spec.controls, spec.tabs, spec.group_by)
-                    if spec.controls and displayed
-                    else None
-                ),
-                details=spec.details,
-                details_dir=config.details_dir,
             )
-            list_id = (
-                f"publist-{self.env.new_serialno('publist') + 1}" if content.interactive else ""
-            )
-            root, paged = publication_list(
-                content, self._local_file, self.state.document.ids, list_id
-            )
+        root = made.root
+        self._reported((None, made.problems))
         for element in (root, *root.findall(nodes.Element, include_self=False)):
             for anchor in element["ids"]:
                 self.state.document.ids[anchor] = element
         domain = domain_of(self.env)
-        domain.note_listed(self.env.docname, listed_in(root, shown))
-        if paged:
-            domain.note_details(self.env.docname, self.lineno, paged)
+        domain.note_listed(self.env.docname, listed_in(root, made.shown))
+        if made.paged:
+            domain.note_details(self.env.docname, self.lineno, made.paged)
         self.set_source_info(root)
         return [root]
 

@@ -23,6 +23,7 @@ from . import (
     expand,
     latex_package,
     math_macros,
+    people_pages,
     tab_sections,
 )
 
@@ -104,6 +105,12 @@ STEPS = (
         "a list whose details page was deleted is read again, or Sphinx would write nothing",
     ),
     Step("html-collect-pages", details_pages.collect_pages, 500, "details pages after documents"),
+    Step(
+        "html-collect-pages",
+        people_pages.collect_pages,
+        510,
+        "people pages after details pages: their entries link to pages some list owns",
+    ),
     Step(
         "html-page-context",
         details_pages.note_math_for_older_mathjax,
