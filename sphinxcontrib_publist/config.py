@@ -255,10 +255,18 @@ def highlight_names(value: Any) -> list[str]:
 
 def check_author_links(app: Sphinx, config: Config) -> None:
     """Warn once per build about author pages that are not http(s) or relative URLs."""
-    for name, url in (config.publist_author_links or {}).items():
+    pages = [
+        ("publist_author_links", name, url) for name, url in config.publist_author_links.items()
+    ]
+    pages += [
+        ("publist_people", name, settings["url"])
+        for name, settings in config.publist_people.items()
+        if "url" in settings
+    ]
+    for setting, name, url in pages:
         if isinstance(url, str) and safe_url(url) is None:
             warn(
-                f"publist_author_links: the page of {name!r}, {url!r}, is not an http(s) "
+                f"{setting}: the page of {name!r}, {url!r}, is not an http(s) "
                 "or relative URL; the name is not linked",
                 Subtype.LINK,
                 None,

@@ -158,3 +158,11 @@ def test_a_bad_people_value_falls_back_with_a_warning(project: Path, value: obje
     assert len(warnings) == 1
     assert "publist_people" in warnings[0]
     assert not (Path(app.outdir) / "people" / "kevin.html").exists()
+
+
+def test_an_unsafe_member_url_is_one_warning_and_never_a_link(project: Path) -> None:
+    people = {"Kevin Swersky": {"url": "javascript:alert(1)"}}
+    app = build(project, confoverrides={"publist_people": people})
+    (warning,) = publist_warnings(app)
+    assert "[publist.link]" in warning
+    assert "javascript" not in str(html_of(app, "publications").select_one(".publist"))
