@@ -3,7 +3,8 @@
 The page lists the member's entries of ``publist_bibfiles`` as a list with
 ``:person:`` would (the member highlighted, the other members linked), under
 their name and a link to their ``url``. A document of the page's name wins:
-the member then links there and no page is generated. A member with no
+the member then links there and no page is generated. Entries link to the
+details page a list gives them, whatever ``publist_details`` says. A member with no
 entries is one ``publist.config`` warning, and their page says there are none.
 Pages are written through ``html-collect-pages``, by the builders that write
 details pages, on every build that writes anything.
@@ -96,8 +97,9 @@ def _member_list(
 ) -> MadeList:
     page = cast("str", member.page)
     spec, problems = parse_options((), {"person": member.name}, config, style_exists)
-    # A page with no document has nowhere to put a list's .bib download.
-    spec = replace(spec, download_bib=False)
+    # A page with no document has nowhere to put a list's .bib download; its
+    # entries link to the details pages that lists give them (see below).
+    spec = replace(spec, download_bib=False, details="pages")
     serial = itertools.count(1)
     made = make_list(
         spec,
@@ -114,12 +116,12 @@ def _member_list(
             next_list_id=lambda: f"publist-{next(serial)}",
         ),
     )
-    _link_only_written_details(app, made)
+    _link_only_written_details(app, made, config.details)
     return replace(made, problems=[*problems, *made.problems])
 
 
-def _link_only_written_details(app: Sphinx, made: MadeList) -> None:
-    """Entries link to the details page some list owns; the others have none to link to."""
+def _link_only_written_details(app: Sphinx, made: MadeList, mode: str) -> None:
+    """Entries link to the details page some list owns; the others as the site's mode says."""
     details = list_details(made.root)
     if details is None:
         return
@@ -128,7 +130,9 @@ def _link_only_written_details(app: Sphinx, made: MadeList) -> None:
         pending["ids"][0]: pending["entry"].key for pending in made.root.findall(publist_pending)
     }
     entries = tuple(
-        entry if domain.details_page(keys[entry.anchor]) else replace(entry, page="")
+        entry
+        if domain.details_page(keys[entry.anchor])
+        else replace(entry, page="", fallback=entry.fallback if mode != "none" else "")
         for entry in details.entries
     )
     made.root[DETAILS_ATTRIBUTE] = ListDetails(details.mode, entries)

@@ -166,3 +166,17 @@ def test_an_unsafe_member_url_is_one_warning_and_never_a_link(project: Path) -> 
     (warning,) = publist_warnings(app)
     assert "[publist.link]" in warning
     assert "javascript" not in str(html_of(app, "publications").select_one(".publist"))
+
+
+def test_people_pages_link_entries_to_the_details_pages_lists_give_them(project: Path) -> None:
+    app = build(project, confoverrides={"publist_details": "pages"})
+    assert warnings_of(app) == ""
+    kevin = html_of(app, "people/kevin")
+    hrefs = [str(link["href"]) for link in kevin.select(".publist-details-link a")]
+    assert hrefs == ["../publications/swersky2020.html", "../publications/zemel2013.html"]
+    assert all((Path(app.outdir) / "people" / href).resolve().is_file() for href in hrefs)
+
+
+def test_without_details_pages_people_pages_have_no_details_links(project: Path) -> None:
+    kevin = html_of(build(project), "people/kevin")
+    assert kevin.select(".publist-details-link") == []
