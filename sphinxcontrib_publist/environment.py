@@ -1,11 +1,14 @@
 """The ``publist`` domain: all the extension keeps in the build environment.
 
-Three records per document, each cleared when the document is re-read and merged
+Four records per document, each cleared when the document is re-read and merged
 from parallel readers: the bib-file problems of the files it loaded, reported
 once per build however many pages list a file; the details pages it gives
 entries, with a digest of each, so that writing finds them without a scan and
-leaves the unchanged ones alone; and the entries its lists show, with their
-anchors, which the ``pub`` role and the intersphinx inventory link to.
+leaves the unchanged ones alone; the entries its lists show, with their
+anchors, which the ``pub`` role and the intersphinx inventory link to; and
+whether it holds ``pub`` references, which are written again when a list was
+read again. Per build, not per document: the documents being read, and where
+the members' names link from them (``people.py``).
 """
 
 from __future__ import annotations
