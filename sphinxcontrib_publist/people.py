@@ -5,14 +5,17 @@ else the page generated for them (``write/people_pages.py``) by builders that
 write extra pages; otherwise to their ``url``. Links are relative to the page
 showing the name, so they are worked out per document before it is read, with
 the builder that reads it; a later build with another builder reads the
-documents linking members again.
+documents linking members again, and a change to the lab's files makes a
+build that writes the generated pages again.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from .bib.reader import signature
 from .config import PublistConfig
 from .core.urls import safe_url
 from .environment import domain_of, pages_supported
@@ -83,17 +86,29 @@ def _note_links(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None
     domain.data["member_links_builder"] = app.builder.name
 
 
-def _reread_for_another_builder(
+def _outdated_for_people(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
-    """Documents whose lists link members for another builder's page layout."""
-    domain = domain_of(env)
-    if not app.config.publist_people or domain.data.get("member_links_builder") in (
-        None,
-        app.builder.name,
-    ):
+    """Documents to read again for the members' links and pages.
+
+    Lists that link members for another builder's page layout are read again;
+    and when the lab's files changed, the root document is, since Sphinx writes
+    nothing (people pages included) when no document is outdated.
+    """
+    if not app.config.publist_people:
         return []
-    return sorted(domain.listed)
+    domain = domain_of(env)
+    outdated = []
+    if domain.data.get("member_links_builder") not in (None, app.builder.name):
+        outdated += sorted(domain.listed)
+    files = tuple(
+        signature(os.path.join(app.srcdir, name.lstrip("/")))
+        for name in app.config.publist_bibfiles
+    )
+    if domain.data.get("people_files") not in (None, files):
+        outdated.append(app.config.root_doc)
+    domain.data["people_files"] = files
+    return outdated
 
 
 def member_links_of(env: BuildEnvironment, docname: str) -> Links:
@@ -105,4 +120,4 @@ def member_links_of(env: BuildEnvironment, docname: str) -> Links:
 def register(app: Sphinx) -> None:
     """Work out the members' links before documents are read, with the reading builder."""
     app.connect("env-before-read-docs", _note_links, priority=600)
-    app.connect("env-get-outdated", _reread_for_another_builder)
+    app.connect("env-get-outdated", _outdated_for_people)

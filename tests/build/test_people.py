@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -180,3 +182,32 @@ def test_people_pages_link_entries_to_the_details_pages_lists_give_them(project:
 def test_without_details_pages_people_pages_have_no_details_links(project: Path) -> None:
     kevin = html_of(build(project), "people/kevin")
     assert kevin.select(".publist-details-link") == []
+
+
+def test_a_changed_lab_file_rewrites_the_pages_when_no_document_lists_it(
+    project: Path,
+) -> None:
+    (project / "publications.rst").write_text("Publications\n============\n\nSoon.\n", "utf-8")
+    build(project)
+    bib = project / "lab.bib"
+    bib.write_text(
+        bib.read_text("utf-8")
+        + "\n@misc{swersky2024,\n  title = {New},\n  author = {Swersky, Kevin},\n"
+        "  year = {2024},\n}\n",
+        encoding="utf-8",
+    )
+    later = time.time_ns() + 10**9
+    os.utime(bib, ns=(later, later))
+    app = build(project)
+    assert warnings_of(app) == ""
+    assert entry_ids(html_of(app, "people/kevin")) == ["swersky2024", "swersky2020", "zemel2013"]
+
+
+def test_parallel_build_writes_the_same_people_pages(project: Path, tmp_path: Path) -> None:
+    serial = build(project)
+    parallel = build(copy_root("people", tmp_path / "parallel"), parallel=2)
+    assert warnings_of(parallel) == ""
+    for page in ("people/kevin", "people/richard"):
+        assert html_of(parallel, page).select_one(".publist") == html_of(serial, page).select_one(
+            ".publist"
+        )
