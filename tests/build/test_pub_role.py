@@ -115,3 +115,21 @@ def test_parallel_build_links_the_same(project: Path, tmp_path: Path) -> None:
     for page in ("cite", "notes", "person"):
         assert links(html_of(parallel, page)) == links(html_of(serial, page))
     assert len(publist_warnings(parallel, "ref")) == 1
+
+
+@pytest.mark.parametrize("builder", ["latex", "text", "man", "texinfo", "dirhtml", "epub"])
+def test_every_builder_resolves_references_with_only_the_unknown_key_warning(
+    project: Path, builder: str
+) -> None:
+    app = build(project, builder)
+    (warning,) = publist_warnings(app)
+    assert "'nosuchkey'" in warning
+    assert warnings_of(app).count("WARNING") == 1
+
+
+def test_latex_links_to_a_label_the_entry_carries(project: Path) -> None:
+    app = build(project, "latex")
+    (tex,) = Path(app.outdir).glob("*.tex")
+    text = tex.read_text(encoding="utf-8")
+    assert r"\hyperref[\detokenize{lab:swersky2020}]" in text
+    assert text.count(r"\label{\detokenize{lab:swersky2020}}") == 1
