@@ -123,11 +123,16 @@ class PublistDomain(Domain):
 
     def details_page(self, key: str) -> str | None:
         """The one details page of ``key``, if a list gives it one and no document has its name."""
+        return self.details_pages_by_key().get(key)
+
+    def details_pages_by_key(self) -> dict[str, str]:
+        """Key → its one details page, the first list by document name owning it."""
+        pages: dict[str, str] = {}
         for docname in sorted(self.details_documents):
             for _, page in self.details_documents[docname]:
-                if page.key == key:
-                    return page.page if page_available(self.env, page.page) else None
-        return None
+                if page.key not in pages and page_available(self.env, page.page):
+                    pages[page.key] = page.page
+        return pages
 
     def resolve_xref(
         self,
@@ -165,10 +170,11 @@ class PublistDomain(Domain):
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
         """Each listed key once, where the role links it, for the intersphinx inventory."""
         seen: set[str] = set()
+        pages = self.details_pages_by_key()
         for docname, entry in listed_entries(self.listed):
             if entry.key not in seen:
                 seen.add(entry.key)
-                page = self.details_page(entry.key)
+                page = pages.get(entry.key)
                 where = (page, "") if page else (docname, entry.anchor)
                 yield (entry.key, entry.citation, OBJECT_TYPE, *where, 1)
 
