@@ -33,3 +33,6 @@ latex_documents = [
 man_pages = [
     ("index", "sphinxcontrib-publist", "Publication lists from BibTeX for Sphinx", [author], 7)
 ]
+
+# The refs.bib author whose entries the :person: example shows.
+publist_people = {"Kevin Swersky": {"variants": ["K. Swersky"]}}

@@ -13,13 +13,14 @@ if TYPE_CHECKING:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the directive, nodes, configuration and assets."""
-    from . import config, directive, environment, write
+    from . import config, directive, environment, people, write
     from .nodes import labels, registry
 
     config.register(app)
     labels.register(app)
     registry.register(app)
     environment.register(app)
+    people.register(app)
     directive.register(app)
     write.register(app)
     return {

@@ -101,6 +101,22 @@ def _is_page_dir(value: object) -> bool:
     )
 
 
+PERSON_SETTINGS = {"variants": _is_str_list, "url": _is_str, "page": _is_page_dir}
+
+
+def _is_people(value: object) -> bool:
+    # name -> {"variants": [...], "url": "...", "page": "people/kevin"}, each setting optional.
+    return isinstance(value, Mapping) and all(
+        isinstance(name, str)
+        and name.strip()
+        and isinstance(settings, Mapping)
+        and all(
+            key in PERSON_SETTINGS and PERSON_SETTINGS[key](item) for key, item in settings.items()
+        )
+        for name, settings in value.items()
+    )
+
+
 def _meta(
     check: Callable[[object], bool], help_text: str, types: tuple[type, ...] = ()
 ) -> dict[str, object]:
@@ -204,6 +220,14 @@ class PublistConfig:
             types=(dict,),
         ),
     )
+    people: Any = field(
+        default_factory=dict,
+        metadata=_meta(
+            _is_people,
+            "Lab members: name → {'variants': [...], 'url': ..., 'page': 'people/name'}.",
+            types=(dict,),
+        ),
+    )
     citation_field: Any = field(
         default=None,
         metadata=_meta(_is_optional_str, "Field holding a citation count badge (None: off)."),
@@ -231,10 +255,18 @@ def highlight_names(value: Any) -> list[str]:
 
 def check_author_links(app: Sphinx, config: Config) -> None:
     """Warn once per build about author pages that are not http(s) or relative URLs."""
-    for name, url in (config.publist_author_links or {}).items():
+    pages = [
+        ("publist_author_links", name, url) for name, url in config.publist_author_links.items()
+    ]
+    pages += [
+        ("publist_people", name, settings["url"])
+        for name, settings in config.publist_people.items()
+        if "url" in settings
+    ]
+    for setting, name, url in pages:
         if isinstance(url, str) and safe_url(url) is None:
             warn(
-                f"publist_author_links: the page of {name!r}, {url!r}, is not an http(s) "
+                f"{setting}: the page of {name!r}, {url!r}, is not an http(s) "
                 "or relative URL; the name is not linked",
                 Subtype.LINK,
                 None,

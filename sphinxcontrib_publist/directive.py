@@ -13,20 +13,16 @@ from sphinx.util.docutils import SphinxDirective
 from .bib import load
 from .bib.local_files import source_file
 from .bib.model import Publication
-from .bib.names import NameMatcher
 from .config import PublistConfig
 from .core.diagnostics import Diagnostic, Subtype
 from .environment import domain_of
-from .format.csl.style import CSL_PREFIX, csl_locale, csl_path
-from .format.styles import format_entries, style_exists
+from .format.csl.style import CSL_PREFIX, csl_path
+from .format.styles import style_exists
+from .lists import ListPlace, make_list
 from .log import note, warn, warn_diagnostic
-from .nodes.list import ListContent, publication_list
 from .options import OPTION_SPEC, ListSpec, parse_options
-from .select import group_publications
-from .select.choose import choose
-from .select.facets import plan_facets
-from .select.interactive import Interactive, plan_interactive
-from .select.merge import Merged, merge_versions
+from .people import member_links_of
+from .role import listed_in
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -50,58 +46,33 @@ class PublicationsDirective(SphinxDirective):
         arguments = tuple(self.arguments[0].split()) if self.arguments else ()
         spec = self._reported(parse_options(arguments, self.options, config, style_exists))
         with load.collection_paused():
-            loaded = self._load(spec, config, from_config=not arguments)
-            merged = merge_versions(loaded) if spec.merge == "versions" else Merged(loaded)
-            for merge in merged.notes:
-                note(merge, self.get_location())
-            keep_key_order = spec.keys is not None and not spec.sort_given
-            shown = self._reported(
-                choose(
-                    merged.publications,
-                    spec.keys,
-                    spec.filter,
-                    spec.sort,
-                    keep_key_order,
-                    spec.limit,
-                    merged.aliases,
-                )
+            publications = self._load(spec, config, from_config=not arguments)
+            made = make_list(
+                spec,
+                publications,
+                ListPlace(
+                    config=config,
+                    docname=self.env.docname,
+                    style=self._style(spec.style, from_config="style" not in self.options),
+                    language=self.config.language,
+                    cache_dir=self._cache_dir,
+                    member_links=member_links_of(self.env, self.env.docname),
+                    local_file=self._local_file,
+                    taken_ids=self.state.document.ids,
+                    next_list_id=lambda: f"publist-{self.env.new_serialno('publist') + 1}",
+                ),
             )
-            formatted = self._reported(
-                format_entries(
-                    shown,
-                    self._style(spec.style, from_config="style" not in self.options),
-                    spec.format_options(config),
-                    csl_locale(self.config.language),
-                    self._cache_dir,
-                )
-            )
-            groups = group_publications(shown, spec.group_by)
-            displayed = [publication for group in groups for publication in group.publications]
-            content = ListContent(
-                docname=self.env.docname,
-                groups=groups,
-                formatted={entry.key: entry for entry in formatted},
-                extras=spec.extras_settings(config),
-                abstracts=spec.abstracts,
-                chart=spec.chart,
-                download=spec.download_bib,
-                feed=spec.feed,
-                classes=spec.classes,
-                interactive=_interactive(spec, displayed),
-                details=spec.details,
-                details_dir=config.details_dir,
-            )
-            list_id = (
-                f"publist-{self.env.new_serialno('publist') + 1}" if content.interactive else ""
-            )
-            root, paged = publication_list(
-                content, self._local_file, self.state.document.ids, list_id
-            )
+        root = made.root
+        self._reported((None, made.problems))
+        for merge in made.notes:
+            note(merge, self.get_location())
         for element in (root, *root.findall(nodes.Element, include_self=False)):
             for anchor in element["ids"]:
                 self.state.document.ids[anchor] = element
-        if paged:
-            domain_of(self.env).note_details(self.env.docname, self.lineno, paged)
+        domain = domain_of(self.env)
+        domain.note_listed(self.env.docname, listed_in(root, made.shown))
+        if made.paged:
+            domain.note_details(self.env.docname, self.lineno, made.paged)
         self.set_source_info(root)
         return [root]
 
@@ -149,16 +120,6 @@ class PublicationsDirective(SphinxDirective):
     def _local_file(self, url: str, bib_path: str) -> str | None:
         document_dir = os.path.dirname(self.env.doc2path(self.env.docname))
         return source_file(url, bib_path, str(self.env.srcdir), document_dir)
-
-
-def _interactive(spec: ListSpec, displayed: list[Publication]) -> Interactive | None:
-    """The script's plan for a list with controls or facets; ``None`` for a static one."""
-    if not (spec.controls or spec.facets) or not displayed:
-        return None
-    # The list's own people, highlighted or left out, are no one's co-authors.
-    own_names = NameMatcher(spec.highlight + spec.omit).matches
-    facets = plan_facets(displayed, spec.facets, spec.chart == "year", own_names)
-    return plan_interactive(displayed, spec.controls, spec.tabs, spec.group_by, facets)
 
 
 def _forget_loads(app: Sphinx, env: BuildEnvironment) -> None:

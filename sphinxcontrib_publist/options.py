@@ -18,6 +18,7 @@ from .nodes.extras import ExtrasSettings
 from .select import Filter, SortKey, Tab, parse_filter, parse_sort, parse_tab_option
 from .select.facets import parse_facets
 from .select.interactive import parse_controls
+from .select.members import PERSON_GROUPING, Member, member_named, members_of
 from .select.merge import MERGE_MODES
 
 
@@ -38,6 +39,8 @@ class ListSpec:
     sort_given: bool = False
     group_by: str = _option("group-by", "none")
     highlight: tuple[str, ...] = _option("highlight", ())
+    # The member of publist_people whose entries the list shows, highlighted.
+    person: Member | None = _option("person", None)
     omit: tuple[str, ...] = _option("omit-authors", ())
     abstracts: str = _option("abstracts", "collapsed")
     limit: int | None = _option("limit", None)
@@ -56,14 +59,18 @@ class ListSpec:
     classes: tuple[str, ...] = _option("class", (), directives.class_option)
     merge: str = _option("merge", "versions")
 
-    def format_options(self, config: PublistConfig) -> FormatOptions:
-        """How the list's style writes each entry."""
+    def format_options(
+        self, config: PublistConfig, member_links: Mapping[str, str] | None = None
+    ) -> FormatOptions:
+        """How the list's style writes each entry; ``member_links`` come before author links."""
+        links = dict(member_links or {})
+        links.update((name, url) for name, url in config.author_links.items() if name not in links)
         return FormatOptions(
             highlight=NameMatcher(self.highlight),
             omit=NameMatcher(self.omit),
             name_format=self.name_format,
             abstracts=self.abstracts != "hidden",
-            author_links=author_pages(config.author_links),
+            author_links=author_pages(links),
             venue_parts=self.venue_parts,
         )
 
@@ -130,17 +137,24 @@ def parse_options(
     facets, facet_problems = parse_facets(options.get("facets"))
     collect.diagnostics += [*tab_problems, *control_problems, *facet_problems]
     classes: Sequence[str] = options.get("class", ())
+    person = _person(options.get("person"), config, collect)
+    group_by = (options.get("group-by") or config.group_by).strip().lower() or "none"
+    if group_by == PERSON_GROUPING and not config.people:
+        collect.bad(":group-by: person needs publist_people; the list is not grouped")
+        group_by = "none"
     spec = ListSpec(
         bibfiles=arguments or config.bibfiles,
         filter=_filter(options.get("filter"), collect),
         keys=_words(options["keys"] or "") if "keys" in options else None,
         sort=_sort(options.get("sort"), config.sort, collect),
         sort_given="sort" in options,
-        group_by=(options.get("group-by") or config.group_by).strip().lower() or "none",
+        group_by=group_by,
         highlight=(
             _names(options.get("highlight") or "")
             + tuple(highlight_names(config.highlight_authors))
+            + (person.spellings if person else ())
         ),
+        person=person,
         omit=_names(options.get("omit-authors") or "") + tuple(config.omit_authors),
         abstracts=collect.choice(
             "abstracts", options.get("abstracts"), ABSTRACT_MODES, config.abstracts
@@ -164,6 +178,16 @@ def parse_options(
         merge=collect.choice("merge", options.get("merge"), MERGE_MODES, "versions"),
     )
     return spec, collect.diagnostics
+
+
+def _person(value: str | None, config: PublistConfig, collect: _Collector) -> Member | None:
+    if value is None or not value.strip():
+        return None
+    member = member_named(members_of(config.people), value)
+    if member is None:
+        collect.bad(f":person: {value.strip()!r} is not in publist_people; the name alone is used")
+        return Member(" ".join(value.split()))
+    return member
 
 
 def _filter(value: str | None, collect: _Collector) -> Filter | None:

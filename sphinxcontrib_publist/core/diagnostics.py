@@ -23,6 +23,7 @@ class Subtype(str, enum.Enum):
     LINK = "link"
     CONFIG = "config"
     DETAILS = "details"
+    REF = "ref"
 
 
 @dataclass(frozen=True)

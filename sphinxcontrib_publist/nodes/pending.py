@@ -9,6 +9,8 @@ nodes right after.
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx.writers.latex import LaTeXTranslator
+from sphinx.writers.texinfo import TexinfoTranslator
 from sphinx.writers.text import TextTranslator
 
 from .elements import publist_pending
@@ -33,6 +35,9 @@ def visit_pending(self: object, node: publist_pending) -> None:
     entry = expanded(node)
     if isinstance(self, TextTranslator):
         spell_out_links(entry)
+    if isinstance(self, (LaTeXTranslator, TexinfoTranslator)):
+        # Their list items drop ids: a target keeps the entry's anchor, which ``pub`` links to.
+        entry.insert(0, nodes.target("", "", ids=list(entry["ids"])))
     del node[:]
     node += entry
 

@@ -23,6 +23,7 @@ from . import (
     expand,
     latex_package,
     math_macros,
+    people_pages,
     sitemap,
     tab_sections,
 )
@@ -116,6 +117,12 @@ STEPS = (
         downloads.add_head_links,
         500,
         "the head links of the files written at doctree-resolved, noted on the doctree",
+    ),
+    Step(
+        "html-collect-pages",
+        people_pages.collect_pages,
+        510,
+        "people pages after details pages: their entries link to pages some list owns",
     ),
     Step(
         "html-page-context",

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
+from ..environment import page_available, pages_supported
 from ..nodes.details import DETAILS_ATTRIBUTE, ListDetails, list_details
 from ..nodes.elements import publist_list, publist_pending
 from ..nodes.entry import EntryLinks
@@ -13,25 +14,6 @@ from ..nodes.pending import LINKS_ATTRIBUTE
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.builders import Builder
-    from sphinx.environment import BuildEnvironment
-
-
-def pages_supported(builder: Builder) -> bool:
-    """Whether ``builder`` writes details pages; others fall back to ``link``."""
-    from sphinx.builders._epub_base import EpubBuilder
-    from sphinx.builders.html import StandaloneHTMLBuilder
-    from sphinx.builders.singlehtml import SingleFileHTMLBuilder
-
-    # One-file and e-book outputs have nowhere to put (or no spine entry for) extra pages.
-    return isinstance(builder, StandaloneHTMLBuilder) and not isinstance(
-        builder, (SingleFileHTMLBuilder, EpubBuilder)
-    )
-
-
-def page_available(env: BuildEnvironment, page: str) -> bool:
-    """A details page may be written unless a real document has its name."""
-    return bool(page) and page not in env.all_docs
 
 
 def note_details_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:

@@ -13,7 +13,7 @@ from docutils import nodes
 from ..bib.model import Publication
 from ..config import PublistConfig
 from ..core.diagnostics import Subtype
-from ..environment import domain_of
+from ..environment import domain_of, page_available, pages_supported
 from ..format.bibtex import entry_to_bibtex
 from ..format.scholar import (
     highwire_tags,
@@ -28,7 +28,6 @@ from ..nodes.details import DetailsPage, EntryDetails, list_details, page_doctre
 from ..nodes.elements import publist_list, publist_pending
 from ..nodes.entry import EntryExtras
 from ..nodes.entry_parts import copy_download_files
-from .details_links import page_available, pages_supported
 from .details_pdf import scholar_pdf_url
 from .page_render import render_fragment
 from .written_pages import WrittenPages, page_digest, site_digest

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, cast
 from xml.etree import ElementTree as ET
 
 from ..core.diagnostics import Subtype
+from ..environment import pages_supported
 from ..log import warn
-from .details_links import pages_supported
 from .details_pages import details_page_names
 from .feeds import absolute
 from .files import write_if_changed

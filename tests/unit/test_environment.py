@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from sphinxcontrib_publist import environment
 from sphinxcontrib_publist.core.diagnostics import Diagnostic, Subtype
 from sphinxcontrib_publist.environment import ENV_VERSION, PublistDomain
+from sphinxcontrib_publist.role import ListedEntry, find_target
 
 DUPLICATE = Diagnostic("duplicate entry key 'a'", Subtype.DUPLICATE_KEY, "/src/a.bib", 3)
 MISSING = Diagnostic("entry 'b' has no title", Subtype.MISSING_FIELD, "/src/a.bib", 9)
@@ -29,6 +30,9 @@ def test_a_new_environment_gets_empty_records_of_this_version() -> None:
     assert publist.data == {
         "details": {},
         "problems": {},
+        "listed": {},
+        "citing": {},
+        "lists_changed": False,
         "read_now": set(),
         "version": ENV_VERSION,
     }
@@ -129,3 +133,38 @@ def test_problems_are_reported_once_for_the_documents_read_in_this_build(
     reported.clear()
     publist.report_problems()
     assert reported == []
+
+
+SWERSKY = ListedEntry("swersky2020", "swersky2020", "Swersky et al. 2020")
+
+
+def test_listed_entries_are_cleared_merged_and_make_citing_pages_rewritten() -> None:
+    main = domain()
+    main.data["citing"]["cite"] = True
+    assert main.pages_to_rewrite() == []
+    main.note_listed("lab", [SWERSKY])
+    assert main.pages_to_rewrite() == ["cite"]
+    assert main.pages_to_rewrite() == []
+    main.clear_doc("lab")
+    assert main.listed == {}
+    assert main.pages_to_rewrite() == ["cite"]
+    worker = domain()
+    worker.note_listed("lab", [SWERSKY])
+    main.merge_domaindata({"lab"}, worker.data)
+    assert main.listed == {"lab": (SWERSKY,)}
+    assert main.pages_to_rewrite() == ["cite"]
+
+
+def test_a_key_goes_to_the_referring_page_then_the_first_document_then_its_details_page() -> None:
+    again = ListedEntry("swersky2020", "swersky2020-2", "Swersky et al. 2020")
+    listed = {"people/kevin": (SWERSKY, again), "lab": (SWERSKY,)}
+    first = find_target("swersky2020", "cite", listed, None)
+    assert first is not None
+    assert (first.docname, first.anchor) == ("lab", "swersky2020")
+    own = find_target("swersky2020", "people/kevin", listed, None)
+    assert own is not None
+    assert (own.docname, own.anchor) == ("people/kevin", "swersky2020")
+    page = find_target("swersky2020", "cite", listed, "publications/swersky2020")
+    assert page is not None
+    assert (page.docname, page.anchor) == ("publications/swersky2020", "")
+    assert find_target("nosuchkey", "cite", listed, None) is None

@@ -1,0 +1,11 @@
+extensions = ["sphinxcontrib_publist"]
+exclude_patterns = ["_build"]
+publist_bibfiles = ["lab.bib"]
+publist_people = {
+    "Kevin Swersky": {
+        "variants": ["K. Swersky"],
+        "url": "https://example.org/kevin",
+        "page": "people/kevin",
+    },
+    "Richard Zemel": {"page": "people/richard"},
+}
