@@ -48,7 +48,9 @@ ER  -
 
 def _project(srcdir: Path) -> Path:
     srcdir.mkdir(parents=True)
-    (srcdir / "conf.py").write_text(GENERATED_CONF, encoding="utf-8")
+    (srcdir / "conf.py").write_text(
+        GENERATED_CONF + 'html_baseurl = "https://example.org/"\n', encoding="utf-8"
+    )
     for extension in FORMATS:
         shutil.copy(DATA / "formats" / f"same.{extension}", srcdir / f"same.{extension}")
         (srcdir / f"{extension}.rst").write_text(

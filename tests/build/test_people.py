@@ -86,6 +86,7 @@ def test_a_member_without_entries_is_one_warning_and_a_page_saying_so(project: P
 
 
 def test_a_document_named_like_the_page_wins_and_is_linked(project: Path) -> None:
+    (project / "people").mkdir()
     (project / "people" / "kevin.rst").write_text(
         ":orphan:\n\nKevin at home\n=============\n\n"
         ".. publications::\n   :person: Kevin Swersky\n",

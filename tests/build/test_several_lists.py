@@ -36,7 +36,9 @@ PAGES = {
 def project(tmp_path: Path) -> Path:
     srcdir = tmp_path / "src"
     srcdir.mkdir()
-    (srcdir / "conf.py").write_text(GENERATED_CONF, encoding="utf-8")
+    (srcdir / "conf.py").write_text(
+        GENERATED_CONF + 'html_baseurl = "https://example.org/"\n', encoding="utf-8"
+    )
     (srcdir / "refs.bib").write_text(BIB, encoding="utf-8")
     toctree = "".join(f"   {name}\n" for name in PAGES)
     (srcdir / "index.rst").write_text(f"Site\n====\n\n.. toctree::\n\n{toctree}", encoding="utf-8")
