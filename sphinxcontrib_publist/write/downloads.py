@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.util.osutil import relative_uri
 
 from ..nodes import labels
@@ -48,8 +49,10 @@ def resolve_downloads(app: Sphinx, doctree: nodes.document, docname: str) -> Non
         _write_if_changed(Path(app.outdir) / name, node["bibtex"])
         uri = relative_uri(app.builder.get_target_uri(docname), name)
         label = labels.download_bib()
-        link = nodes.reference(
-            "", label, refuri=uri, internal=False, classes=["publist-download-link"]
+        # A download reference: Sphinx writes it with the ``download`` attribute,
+        # so the browser saves the file instead of showing it as text.
+        link = addnodes.download_reference(
+            "", label, refuri=uri, classes=["publist-download-link"]
         )
         node.replace_self(nodes.paragraph("", "", link, classes=["publist-download"]))
 

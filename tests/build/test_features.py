@@ -120,6 +120,8 @@ def test_download_files_hold_exactly_the_listed_entries(app: SphinxTestApp) -> N
         "_publist/index-2.bib",
     ]
     assert [a.get_text() for a in page.select(".publist-download a")] == ["Download .bib"] * 2
+    # Saved, not shown as text.
+    assert all(a.has_attr("download") for a in page.select(".publist-download a"))
     sub = html_of(app, "sub/page")
     assert [a["href"] for a in sub.select(".publist-download a")] == ["../_publist/sub/page-1.bib"]
 
