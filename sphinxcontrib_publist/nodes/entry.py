@@ -11,6 +11,7 @@ from ..bib.badges import Badge
 from ..core.pickling import pickled_by_fields
 from ..core.richtext import RichText, plain_text
 from ..format.entry import FormattedEntry
+from ..format.heading import heading
 from . import labels
 from .elements import publist_abstract, publist_coins, publist_entry
 from .entry_parts import RenderedLink, author_line, badge_nodes, bibtex_block, links_paragraph
@@ -60,11 +61,12 @@ def render_entry(
     else:
         to_page = links is not None and links.internal
         title_url = links.target if links is not None and to_page else extra.title_url
-        if entry.title:
-            node += _title_line(entry.title, title_url, internal=to_page)
+        head = heading(entry)
+        if head.text:
+            node += _title_line(head.text, title_url, internal=to_page, stand_in=head.stand_in)
         if entry.listed_authors:
             node += author_line(entry.listed_authors, extra.max_authors, entry.more_authors)
-        venue_line = _trailed(_venue_line(entry), entry.forthcoming, extra.badges)
+        venue_line = _trailed(_venue_line(head.rest), entry.forthcoming, extra.badges)
         if len(venue_line):
             node += venue_line
     links_line = links_paragraph(extra.links)
@@ -111,8 +113,11 @@ def _reference_line(entry: FormattedEntry) -> nodes.paragraph:
     return paragraph
 
 
-def _title_line(title: RichText, url: str | None, internal: bool) -> nodes.paragraph:
-    paragraph = nodes.paragraph(classes=["publist-title"])
+def _title_line(
+    title: RichText, url: str | None, internal: bool, stand_in: bool = False
+) -> nodes.paragraph:
+    classes = ["publist-title", *(["publist-title-stand-in"] if stand_in else [])]
+    paragraph = nodes.paragraph(classes=classes)
     content = rich_to_nodes(title)
     if url:
         paragraph += nodes.reference("", "", *content, refuri=url, internal=internal)

@@ -51,9 +51,7 @@ def resolve_downloads(app: Sphinx, doctree: nodes.document, docname: str) -> Non
         label = labels.download_bib()
         # A download reference: Sphinx writes it with the ``download`` attribute,
         # so the browser saves the file instead of showing it as text.
-        link = addnodes.download_reference(
-            "", label, refuri=uri, classes=["publist-download-link"]
-        )
+        link = addnodes.download_reference("", label, refuri=uri, classes=["publist-download-link"])
         node.replace_self(nodes.paragraph("", "", link, classes=["publist-download"]))
 
 
