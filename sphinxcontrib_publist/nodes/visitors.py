@@ -101,9 +101,10 @@ def depart_authors_html(self: HTML5Translator, node: publist_authors) -> None:
 def visit_more_authors_html(self: HTML5Translator, node: publist_more_authors) -> None:
     """Fold the names into a ``<details>``: expandable by keyboard, without script."""
     summary_node, names = node.children
-    self.body.append(self.starttag(node, "details", CLASS="publist-more-authors"))
+    # No newline after the tag: unfolded, it would show as a space before the names.
+    self.body.append(self.starttag(node, "details", "", CLASS="publist-more-authors"))
     self.body.append(self.starttag(nodes.Element(), "summary", "", CLASS="publist-more-summary"))
-    self.body.append(self.encode(summary_node.astext().strip()) + "</summary>")
+    self.body.append(self.encode(summary_node.astext()) + "</summary>")
     names.walkabout(self)
     self.body.append("</details>")
     raise nodes.SkipNode

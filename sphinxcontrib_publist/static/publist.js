@@ -368,7 +368,18 @@
 		else details.prepend(button, status);
 	};
 
+	// Themes without colour properties (sphinx_rtd_theme, alabaster) colour links by a rule
+	// on `a`: a hidden probe link reads it, for toggles and tabs to match the links.
+	const adoptLinkColour = () => {
+		const roots = all(document, ".publist, .publist-details");
+		const probes = roots.map((root) => root.appendChild(make("a", { href: "#", hidden: "" })));
+		const colours = probes.map((probe) => getComputedStyle(probe).color);
+		roots.forEach((root, index) => root.style.setProperty("--publist-theme-link", colours[index]));
+		for (const probe of probes) probe.remove();
+	};
+
 	const start = () => {
+		adoptLinkColour();
 		// singlehtml may hold lists sharing an id: keep each apart.
 		const ids = new Set();
 		for (const root of all(document, ".publist[data-publist-controls]")) {
