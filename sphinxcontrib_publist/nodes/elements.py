@@ -56,3 +56,7 @@ class publist_chart(nodes.General, nodes.Element):  # noqa: N801 (docutils node 
 
 class publist_coins(nodes.Inline, nodes.Element):  # noqa: N801 (docutils node naming)
     """An empty COinS span; ``coins`` holds its OpenURL ContextObject."""
+
+
+class publist_details_link(nodes.reference):  # noqa: N801 (docutils node naming)
+    """ "View details" where the entry's title links to the same page: one tab stop, not two."""

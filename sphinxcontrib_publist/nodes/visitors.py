@@ -12,6 +12,7 @@ from .elements import (
     publist_badge,
     publist_bibtex,
     publist_coins,
+    publist_details_link,
     publist_entry,
     publist_group,
     publist_list,
@@ -130,4 +131,12 @@ def visit_coins_html(self: HTML5Translator, node: publist_coins) -> None:
     """An empty ``span.Z3988`` whose ``title`` reference managers read."""
     self.body.append(self.starttag(node, "span", "", CLASS="Z3988", title=node["coins"]))
     self.body.append("</span>")
+    raise nodes.SkipNode
+
+
+def visit_details_link_html(self: HTML5Translator, node: publist_details_link) -> None:
+    """A link kept for the eye and for screen readers, left out of the tab order."""
+    attributes = {"href": node["refuri"], "tabindex": "-1", "CLASS": "reference internal"}
+    self.body.append(self.starttag(node, "a", "", **attributes))
+    self.body.append(self.encode(node.astext()) + "</a>")
     raise nodes.SkipNode

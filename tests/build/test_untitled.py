@@ -47,6 +47,8 @@ def test_html_heads_untitled_entries_like_titled_ones(tmp_path: Path) -> None:
     assert "Workshop on Sampling" not in page.select_one("#venued").get_text().replace(
         headings["venued"].get_text(), ""
     )
+    # "View details" repeats the heading's link: visible, but not a second tab stop.
+    assert [link["tabindex"] for link in page.select(".publist-details-link a")] == ["-1", "-1"]
     details = soup_of(Path(app.outdir) / "publications" / "venued.html")
     assert details.select_one("h1").get_text().startswith("Workshop on Sampling (2021)")
 
