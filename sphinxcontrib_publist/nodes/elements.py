@@ -59,4 +59,4 @@ class publist_coins(nodes.Inline, nodes.Element):  # noqa: N801 (docutils node n
 
 
 class publist_details_link(nodes.reference):  # noqa: N801 (docutils node naming)
-    """ "View details" where the entry's title links to the same page: one tab stop, not two."""
+    """The "View details" link where the title links to the same page: one tab stop, not two."""
