@@ -82,6 +82,13 @@ def test_folded_authors_expand_without_reload(page) -> None:
     assert line.endswith("Kevin Swersky, Marissa Weis, Toniann Pitassi, Richard Zemel"), line
 
 
+def test_print_shows_the_folded_authors(page) -> None:
+    page.emulate_media(media="print")
+    more = page.locator("#creager2019flexibly details.publist-more-authors")
+    assert more.locator(".publist-more-names").is_visible()
+    assert not more.locator("summary").is_visible()
+
+
 def test_folded_authors_expand_without_javascript(browser: object, site: str) -> None:
     context = browser.new_context(java_script_enabled=False)  # type: ignore[attr-defined]
     try:
