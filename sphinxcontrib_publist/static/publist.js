@@ -155,6 +155,9 @@
 				return button;
 			});
 			list.append(...this.tabButtons);
+			// The row scrolls where it does not fit: bring a focused tab wholly into view.
+			list.addEventListener("focusin", (event) =>
+				/** @type {HTMLElement} */ (event.target).scrollIntoView({ block: "nearest", inline: "nearest" }));
 			list.addEventListener("keydown", (event) => {
 				const count = this.tabs.length;
 				const step = TAB_KEYS[event.key];

@@ -118,11 +118,24 @@ def test_nothing_overflows_the_list_on_a_phone(open_page: Any, theme: str) -> No
     publist = page.locator(".publist")
     assert publist.evaluate(OVERFLOWING) == []
     assert publist.evaluate("root => root.scrollWidth <= root.clientWidth")
-    # The tabs keep one row, and scroll inside it.
-    tops = {
-        round(box["y"]) for box in (tab.bounding_box() for tab in page.get_by_role("tab").all())
-    }
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("theme", THEMES)
+def test_tabs_keep_one_row_that_scrolls(open_page: Any, theme: str, width: str) -> None:
+    page = open_page(theme, width)
+    tabs = page.get_by_role("tab")
+    tops = {round(tab.bounding_box()["y"]) for tab in tabs.all()}
     assert len(tops) == 1
+    row = page.get_by_role("tablist")
+    # Scrolls sideways only; a focused tab is scrolled into view (smoothly, on some themes).
+    assert row.evaluate("row => row.scrollHeight <= row.clientHeight")
+    tabs.last.focus()
+    page.wait_for_function(
+        "() => document.activeElement.getBoundingClientRect().right"
+        " <= document.activeElement.parentElement.getBoundingClientRect().right + 1",
+        timeout=5000,
+    )
 
 
 @pytest.mark.parametrize("width", WIDTHS)
