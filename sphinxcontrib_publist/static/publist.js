@@ -373,7 +373,10 @@
 
 	// Themes without colour properties (sphinx_rtd_theme, alabaster) colour links by a rule
 	// on `a`: a hidden probe link reads it, for toggles and tabs to match the links.
+	// Skipped where the theme has them: restyling a long list is not free.
 	const adoptLinkColour = () => {
+		const style = getComputedStyle(document.body);
+		if (style.getPropertyValue("--color-link") || style.getPropertyValue("--pst-color-link")) return;
 		const roots = all(document, ".publist, .publist-details");
 		const probes = roots.map((root) => root.appendChild(make("a", { href: "#", hidden: "" })));
 		const colours = probes.map((probe) => getComputedStyle(probe).color);
