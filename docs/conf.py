@@ -22,6 +22,9 @@ html_title = f"sphinxcontrib-publist {release}"
 html_baseurl = os.environ.get(
     "READTHEDOCS_CANONICAL_URL", "https://sphinxcontrib-publist.readthedocs.io/en/latest/"
 )
+# Frames the rendered examples; _static holds only images the pages include.
+html_static_path = ["_css"]
+html_css_files = ["examples.css"]
 
 # One abstract in refs.bib writes its input vector as \x, an author's own macro:
 # define it once, for MathJax in HTML and for LaTeX in the PDF.

@@ -18,12 +18,13 @@ if TYPE_CHECKING:
 
 # Beyond this many years the chart skips years without publications.
 MAX_SPAN = 60
-# Geometry in SVG user units (CSS pixels at the natural size).
-BAR_WIDTH = 18
-BAR_GAP = 8
+# Geometry in SVG user units (CSS pixels at the natural size). A bar and its gap
+# are wider than a year label at the stylesheet's 12px, so labels never touch.
+BAR_WIDTH = 24
+BAR_GAP = 12
 BAR_AREA = 80
-TOP = 14
-BOTTOM = 18
+TOP = 16
+BOTTOM = 20
 SIDE = 4
 MAX_LABELS = 20
 

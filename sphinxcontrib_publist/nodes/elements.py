@@ -60,3 +60,7 @@ class publist_coins(nodes.Inline, nodes.Element):  # noqa: N801 (docutils node n
 
 class publist_jump(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
     """A grouped list's bar of links to its headings: ``links`` (id, label) pairs, ``label``."""
+
+
+class publist_details_link(nodes.reference):  # noqa: N801 (docutils node naming)
+    """The "View details" link where the title links to the same page: one tab stop, not two."""

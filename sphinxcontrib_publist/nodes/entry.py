@@ -11,8 +11,9 @@ from ..bib.badges import Badge
 from ..core.pickling import pickled_by_fields
 from ..core.richtext import RichText, plain_text
 from ..format.entry import FormattedEntry
+from ..format.heading import heading
 from . import labels
-from .elements import publist_abstract, publist_coins, publist_entry
+from .elements import publist_abstract, publist_coins, publist_details_link, publist_entry
 from .entry_parts import RenderedLink, author_line, badge_nodes, bibtex_block, links_paragraph
 from .rich import rich_to_blocks, rich_to_nodes
 
@@ -57,16 +58,19 @@ def render_entry(
 ) -> publist_entry:
     """The whole entry: its lines, links, details link, abstract, BibTeX and COinS."""
     node = publist_entry(ids=[extra.anchor], data=_script_data(extra))
+    titled = False
     if entry.reference:
         node += _trailed(_reference_line(entry), entry.forthcoming, extra.badges)
     else:
         to_page = links is not None and links.internal
         title_url = links.target if links is not None and to_page else extra.title_url
-        if entry.title:
-            node += _title_line(entry.title, title_url, internal=to_page)
+        head = heading(entry)
+        titled = bool(head.text)
+        if titled:
+            node += _title_line(head.text, title_url, internal=to_page, stand_in=head.stand_in)
         if entry.listed_authors:
             node += author_line(entry.listed_authors, extra.max_authors, entry.more_authors)
-        venue_line = _trailed(_venue_line(entry), entry.forthcoming, extra.badges)
+        venue_line = _trailed(_venue_line(head.rest), entry.forthcoming, extra.badges)
         if len(venue_line):
             node += venue_line
     links_line = links_paragraph(extra.links)
@@ -77,7 +81,7 @@ def render_entry(
     if extra.bibtex:
         node += bibtex_block(extra.bibtex)
     if links is not None:
-        node.extend(_details_nodes(links))
+        node.extend(_details_nodes(links, redundant=links.internal and titled))
     return node
 
 
@@ -116,8 +120,11 @@ def _reference_line(entry: FormattedEntry) -> nodes.paragraph:
     return paragraph
 
 
-def _title_line(title: RichText, url: str | None, internal: bool) -> nodes.paragraph:
-    paragraph = nodes.paragraph(classes=["publist-title"])
+def _title_line(
+    title: RichText, url: str | None, internal: bool, stand_in: bool = False
+) -> nodes.paragraph:
+    classes = ["publist-title", *(["publist-title-stand-in"] if stand_in else [])]
+    paragraph = nodes.paragraph(classes=classes)
     content = rich_to_nodes(title)
     if url:
         paragraph += nodes.reference("", "", *content, refuri=url, internal=internal)
@@ -161,11 +168,13 @@ def _abstract(abstract: RichText, expanded: bool) -> publist_abstract:
     return node
 
 
-def _details_nodes(links: EntryLinks) -> list[nodes.Node]:
+def _details_nodes(links: EntryLinks, redundant: bool) -> list[nodes.Node]:
+    """The details link and COinS; ``redundant`` when the title links to the same page."""
     shown: list[nodes.Node] = []
     if links.show_link:
         label = labels.view_details()
-        link = nodes.reference(label, label, refuri=links.target, internal=links.internal)
+        kind = publist_details_link if redundant else nodes.reference
+        link = kind(label, label, refuri=links.target, internal=links.internal)
         shown.append(nodes.paragraph("", "", link, classes=["publist-details-link"]))
     shown.append(publist_coins(coins=links.coins))
     return shown

@@ -130,9 +130,10 @@ def author_line(
     summary_text = labels.more_authors(len(line.hidden))
     names = nodes.inline(classes=["publist-more-names"])
     _add_names(names, line.hidden, leading_separator=True)
-    container += nodes.Text(" ")
+    # The space belongs to the label, so that it goes when the unfolded names replace it.
+    label = " " + summary_text
     container += publist_more_authors(
-        "", nodes.inline(summary_text, summary_text, classes=["publist-more-label"]), names
+        "", nodes.inline(label, label, classes=["publist-more-label"]), names
     )
     if more:
         container += _et_al(len(authors))

@@ -15,6 +15,7 @@ from .elements import (
     publist_bibtex,
     publist_chart,
     publist_coins,
+    publist_details_link,
     publist_download,
     publist_entry,
     publist_group,
@@ -90,6 +91,7 @@ def register(app: Sphinx) -> None:
         (publist_chart, (visit_chart_html, None), WRAPPER),
         (publist_coins, (html.visit_coins_html, None), HIDDEN),
         (publist_jump, (visit_jump_html, None), HIDDEN),
+        (publist_details_link, (html.visit_details_link_html, None), render_as("reference")),
     )
     for node, html_visitors, other in table:
         add_node(app, node, html_visitors, other)

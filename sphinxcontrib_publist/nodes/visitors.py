@@ -12,6 +12,7 @@ from .elements import (
     publist_badge,
     publist_bibtex,
     publist_coins,
+    publist_details_link,
     publist_entry,
     publist_group,
     publist_list,
@@ -101,9 +102,10 @@ def depart_authors_html(self: HTML5Translator, node: publist_authors) -> None:
 def visit_more_authors_html(self: HTML5Translator, node: publist_more_authors) -> None:
     """Fold the names into a ``<details>``: expandable by keyboard, without script."""
     summary_node, names = node.children
-    self.body.append(self.starttag(node, "details", CLASS="publist-more-authors"))
+    # No newline after the tag: unfolded, it would show as a space before the names.
+    self.body.append(self.starttag(node, "details", "", CLASS="publist-more-authors"))
     self.body.append(self.starttag(nodes.Element(), "summary", "", CLASS="publist-more-summary"))
-    self.body.append(self.encode(summary_node.astext().strip()) + "</summary>")
+    self.body.append(self.encode(summary_node.astext()) + "</summary>")
     names.walkabout(self)
     self.body.append("</details>")
     raise nodes.SkipNode
@@ -129,4 +131,12 @@ def visit_coins_html(self: HTML5Translator, node: publist_coins) -> None:
     """An empty ``span.Z3988`` whose ``title`` reference managers read."""
     self.body.append(self.starttag(node, "span", "", CLASS="Z3988", title=node["coins"]))
     self.body.append("</span>")
+    raise nodes.SkipNode
+
+
+def visit_details_link_html(self: HTML5Translator, node: publist_details_link) -> None:
+    """A link kept for the eye and for screen readers, left out of the tab order."""
+    attributes = {"href": node["refuri"], "tabindex": "-1", "CLASS": "reference internal"}
+    self.body.append(self.starttag(node, "a", "", **attributes))
+    self.body.append(self.encode(node.astext()) + "</a>")
     raise nodes.SkipNode

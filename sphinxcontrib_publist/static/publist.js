@@ -169,6 +169,9 @@
 				return button;
 			});
 			list.append(...this.tabButtons);
+			// The row scrolls where it does not fit: bring a focused tab wholly into view.
+			list.addEventListener("focusin", (event) =>
+				/** @type {HTMLElement} */ (event.target).scrollIntoView({ block: "nearest", inline: "nearest" }));
 			list.addEventListener("keydown", (event) => {
 				const count = this.tabs.length;
 				const step = TAB_KEYS[event.key];
@@ -584,7 +587,21 @@
 		else details.prepend(button, status);
 	};
 
+	// Themes without colour properties (sphinx_rtd_theme, alabaster) colour links by a rule
+	// on `a`: a hidden probe link reads it, for toggles and tabs to match the links.
+	// Skipped where the theme has them: restyling a long list is not free.
+	const adoptLinkColour = () => {
+		const style = getComputedStyle(document.body);
+		if (style.getPropertyValue("--color-link") || style.getPropertyValue("--pst-color-link")) return;
+		const roots = all(document, ".publist, .publist-details");
+		const probes = roots.map((root) => root.appendChild(make("a", { href: "#", hidden: "" })));
+		const colours = probes.map((probe) => getComputedStyle(probe).color);
+		roots.forEach((root, index) => root.style.setProperty("--publist-theme-link", colours[index]));
+		for (const probe of probes) probe.remove();
+	};
+
 	const start = () => {
+		adoptLinkColour();
 		// singlehtml may hold lists sharing an id: keep each apart.
 		const ids = new Set();
 		for (const root of all(document, ".publist[data-publist-controls]")) {

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.util.osutil import relative_uri
 
 from ..bib.model import Publication
@@ -134,11 +135,12 @@ def download_control(uris: Sequence[str]) -> nodes.paragraph:
     control += nodes.inline(label, label, classes=["publist-download-label"])
     for index, (export, uri) in enumerate(zip(EXPORT_FORMATS, uris, strict=True)):
         control += nodes.Text(" " if index == 0 else " · ")
-        control += nodes.reference(
+        # A download reference: Sphinx writes it with the ``download`` attribute,
+        # so the browser saves the file instead of showing it as text.
+        control += addnodes.download_reference(
             "",
             export.name,
             refuri=uri,
-            internal=False,
             classes=["publist-download-link", f"publist-download-{export.suffix[1:]}"],
         )
     return control

@@ -280,11 +280,11 @@ def test_a_long_author_line_folds_but_keeps_the_highlighted_name() -> None:
     assert isinstance(line, publist_authors)
     more = one(line, publist_more_authors)
     label, names = more.children
-    assert (label["classes"], label.astext()) == (["publist-more-label"], "and 2 more")
+    assert (label["classes"], label.astext()) == (["publist-more-label"], " and 2 more")
     assert (names["classes"], names.astext()) == (["publist-more-names"], ", C Three, D Four")
     # The names shown at once: the first two, a gap, the highlighted one.
     shown = "".join(child.astext() for child in line.children if child is not more)
-    assert shown == "A One, B Two, \u2026, Ada Lovelace "
+    assert shown == "A One, B Two, \u2026, Ada Lovelace"
     assert one(line, nodes.inline, classes="publist-authors-gap").astext() == "\u2026"
     assert one(line, nodes.strong).astext() == "Ada Lovelace"
 
