@@ -103,14 +103,6 @@ def record_of(publication: Publication, with_abstract: bool = True) -> ScholarRe
     )
 
 
-def page_title(record: ScholarRecord) -> str:
-    """A page's title: the entry's, else its venue and year, its key as a last resort."""
-    if record.title:
-        return record.title
-    year = str(record.year) if record.year is not None else ""
-    return ", ".join(part for part in (record.venue, year) if part) or record.key
-
-
 def readable(rich: RichText) -> str:
     """Plain text for indexers, which show no TeX: math spelled in characters."""
     return plain_text(rich, math=math_to_plain)

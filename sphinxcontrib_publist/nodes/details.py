@@ -20,7 +20,7 @@ from ..bib.model import Publication
 from ..core.pickling import pickled_by_fields
 from ..format.entry import FormattedEntry
 from ..format.heading import heading
-from ..format.scholar import coins, page_title, record_of
+from ..format.scholar import coins, record_of
 from . import labels
 from .elements import publist_coins, publist_list, publist_pending
 from .entry import EntryExtras
@@ -147,7 +147,7 @@ def page_doctree(
     anchor = extra.anchor
     # Not "publist": scripts that enhance lists must leave the page alone.
     section = nodes.section(ids=[anchor], classes=["publist-details"])
-    title = rich_to_nodes(heading(entry).text) or [nodes.Text(page_title(record_of(publication)))]
+    title = rich_to_nodes(heading(entry).text) or [nodes.Text(publication.key)]
     section += nodes.title("", "", *title, classes=["publist-details-title"])
     section += _fields(entry, extra)
     if publication.abstract:

@@ -15,12 +15,13 @@ from ..config import PublistConfig
 from ..core.diagnostics import Subtype
 from ..environment import domain_of, page_available, pages_supported
 from ..format.bibtex import entry_to_bibtex
+from ..format.heading import heading
 from ..format.scholar import (
     highwire_tags,
     json_ld,
     json_ld_script,
     meta_tags_html,
-    page_title,
+    readable,
     record_of,
 )
 from ..log import warn
@@ -151,7 +152,8 @@ def page_context(
     head += json_ld_script(json_ld(record, page_url))
     title_node = builder.env.titles.get(docname)
     return {
-        "title": html.escape(page_title(record)),
+        # The heading the page shows, in plain text: the title, or its stand-in.
+        "title": html.escape(readable(heading(pending["entry"]).text) or publication.key),
         "body": body,
         "metatags": head,
         "parents": [

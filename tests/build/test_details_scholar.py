@@ -71,8 +71,8 @@ def test_scholar_tags_are_filled_or_absent(pages: dict[str, BeautifulSoup]) -> N
 
 def test_an_untitled_page_is_named_by_venue_and_year(pages: dict[str, BeautifulSoup]) -> None:
     page = pages["untitled2018"]
-    assert page.title.get_text().startswith("Proceedings of Things, 2018")
-    assert page.select_one("h1").get_text().rstrip("¶") == "Proceedings of Things, 2018"
+    assert page.title.get_text().startswith("Proceedings of Things (2018)")
+    assert page.select_one("h1").get_text().rstrip("¶") == "Proceedings of Things (2018)"
     assert "untitled2018" not in page.title.get_text()
     assert meta(page, "citation_title") == []
     assert meta(page, "citation_pdf_url") == []
