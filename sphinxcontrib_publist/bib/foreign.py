@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pybtex.database import Entry
 
 from ..core.diagnostics import Diagnostic, Subtype
+from ..core.urls import arxiv_id_in
 from .bibtex.parse import SourcedEntry
 from .latex_html import has_html, html_to_latex
 from .partial_dates import PartialDate
@@ -74,11 +75,6 @@ _SPECIAL = re.compile(
 _NAME_WORD_AND = re.compile(r"\band\b", re.IGNORECASE)
 _KEY_WORD = re.compile(r"[A-Za-z0-9]+")
 _PAGE_RANGE = re.compile(r"^\s*(\S+?)\s*[-\u2010-\u2015]+\s*(\S+)\s*$")
-_ARXIV_ID = re.compile(
-    r"(?:arxiv[:.\s/]*|arxiv\.org/(?:abs|pdf)/)"
-    r"(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)",
-    re.IGNORECASE,
-)
 _KEY_SAFE = re.compile(r"[^A-Za-z0-9_:.+/\-]")
 
 
@@ -116,15 +112,6 @@ def bibtex_pages(value: str, end: str = "") -> str:
     if end and end.strip() != value.strip():
         return f"{to_latex(value.strip())}--{to_latex(end.strip())}"
     return to_latex(value.strip() or end.strip())
-
-
-def arxiv_id(*values: str) -> str:
-    """The first arXiv identifier written in ``values`` ("arXiv:2101.00001", an arxiv.org URL)."""
-    for value in values:
-        found = _ARXIV_ID.search(value)
-        if found:
-            return found.group(1)
-    return ""
 
 
 @dataclass
@@ -173,7 +160,7 @@ class RecordBuilder:
 
     def set_arxiv(self, *values: str) -> None:
         """``eprint`` and ``archiveprefix`` for an arXiv identifier found in ``values``."""
-        found = arxiv_id(*values)
+        found = arxiv_id_in(*values)
         if found and "eprint" not in self.fields:
             self.set("eprint", found)
             self.set("archiveprefix", "arXiv")

@@ -25,6 +25,11 @@ _ARXIV_PREFIX = re.compile(
 )
 _ARXIV_NEW = re.compile(r"\d{4}\.\d{4,5}(?:v\d+)?")
 _ARXIV_OLD = re.compile(r"[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?")
+# An identifier inside free text ("arXiv:2101.00001", an arxiv.org URL), as notes write them.
+_ARXIV_IN_TEXT = re.compile(
+    rf"(?:arxiv[:.\s/]*|arxiv\.org/(?:abs|pdf)/)((?-i:{_ARXIV_NEW.pattern})|(?-i:{_ARXIV_OLD.pattern}))",
+    re.IGNORECASE,
+)
 
 
 def safe_url(url: str) -> str | None:
@@ -97,6 +102,15 @@ def arxiv_url(eprint: str) -> str | None:
     if _ARXIV_NEW.fullmatch(cleaned) or _ARXIV_OLD.fullmatch(cleaned):
         return "https://arxiv.org/abs/" + cleaned
     return None
+
+
+def arxiv_id_in(*texts: str) -> str:
+    """The first arXiv identifier written in ``texts`` after "arXiv:" or arxiv.org; else ""."""
+    for value in texts:
+        found = _ARXIV_IN_TEXT.search(value)
+        if found:
+            return found.group(1)
+    return ""
 
 
 def _clean(value: str) -> str:
