@@ -14,7 +14,8 @@ SPHINX_PINS = {
     "newest": ("sphinx==9.0.*", "docutils>=0.22"),
 }
 # sphinx.testing needs defusedxml, which Sphinx itself does not always install;
-# the example project uses Furo, and its CV page the csl extra.
+# the example project uses Furo, and its CV page the csl extra; two tests build
+# beside sphinxcontrib-bibtex and sphinx-sitemap.
 TEST_DEPENDENCIES = (
     "pytest>=8",
     "beautifulsoup4>=4.12",
@@ -22,6 +23,8 @@ TEST_DEPENDENCIES = (
     "myst-parser>=3",
     "defusedxml",
     "furo",
+    "sphinxcontrib-bibtex>=2.6",
+    "sphinx-sitemap>=2.6",
 )
 
 
