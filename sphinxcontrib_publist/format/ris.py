@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from typing import Any
 
 import rispy
@@ -56,9 +56,11 @@ CSL_KEYS = {
 }
 
 
-def ris_record(publication: Publication, with_abstract: bool = False) -> RisRecord:
+def ris_record(
+    publication: Publication, with_abstract: bool = False, item: CslItem | None = None
+) -> RisRecord:
     """The RIS record of ``publication``, built from its CSL-JSON item so both agree."""
-    item = csl_item(publication)
+    item = csl_item(publication) if item is None else item
     record: RisRecord = {
         "type_of_reference": RIS_TYPES.get(publication.entry_type.lower(), "GEN"),
         "id": publication.key,
@@ -87,9 +89,20 @@ def ris_record(publication: Publication, with_abstract: bool = False) -> RisReco
     return record
 
 
-def bibliography_to_ris(publications: Iterable[Publication], with_abstract: bool = False) -> str:
-    """Several RIS records, each closed by ``ER``; empty for no publications."""
-    records = [ris_record(publication, with_abstract) for publication in publications]
+def bibliography_to_ris(
+    publications: Sequence[Publication],
+    with_abstract: bool = False,
+    items: Sequence[CslItem] | None = None,
+) -> str:
+    """Several RIS records, each closed by ``ER``; empty for no publications.
+
+    ``items`` are the entries' CSL-JSON items, when the caller has made them already.
+    """
+    made = items if items is not None else [csl_item(publication) for publication in publications]
+    records = [
+        ris_record(publication, with_abstract, item)
+        for publication, item in zip(publications, made, strict=True)
+    ]
     return rispy.dumps(records, implementation=_Writer) if records else ""
 
 

@@ -12,15 +12,19 @@ from sphinxcontrib_publist.format.atom import ATOM_NS, FeedInfo, atom_feed, newe
 from sphinxcontrib_publist.format.exports import (
     EXPORT_FORMATS,
     ExportSettings,
-    bibtex_export,
-    csl_json_export,
     export_files,
-    ris_export,
     unique_entries,
 )
 from sphinxcontrib_publist.format.ris import ris_record
 
 from ..samples import converted
+
+
+def _exported(suffix: str, settings: ExportSettings) -> str:
+    """One format's file of ``PUBLICATIONS``, as the build writes it."""
+    files = export_files(PUBLICATIONS, settings)
+    return next(text for export, text in files.items() if export.suffix == suffix)
+
 
 PUBLICATIONS = converted(
     (
@@ -64,7 +68,7 @@ SITE_ONLY = {"pdf", "slides", "selected", "abbr", "bibtex_show", "url_poster", "
 
 
 def test_bibtex_export_round_trips_without_site_only_fields() -> None:
-    parsed = parse_string(bibtex_export(PUBLICATIONS, SETTINGS), "bibtex")
+    parsed = parse_string(_exported(".bib", SETTINGS), "bibtex")
     assert list(parsed.entries) == ["lee2021", "kim2019", "undated"]
     lee = parsed.entries["lee2021"]
     assert SITE_ONLY.isdisjoint(name.lower() for name in lee.fields)
@@ -77,7 +81,7 @@ def test_bibtex_export_round_trips_without_site_only_fields() -> None:
 
 
 def test_ris_export_round_trips() -> None:
-    text = ris_export(PUBLICATIONS, SETTINGS)
+    text = _exported(".ris", SETTINGS)
     assert not text.startswith("1.")
     parsed = rispy.loads(text)
     assert parsed == [ris_record(publication) for publication in PUBLICATIONS]
@@ -96,7 +100,7 @@ def test_ris_export_round_trips() -> None:
 
 
 def test_csl_json_export_round_trips_without_abstracts() -> None:
-    items = json.loads(csl_json_export(PUBLICATIONS, SETTINGS))
+    items = json.loads(_exported(".json", SETTINGS))
     assert [item["id"] for item in items] == ["lee2021", "kim2019", "undated"]
     assert all("abstract" not in item for item in items)
     assert items[0]["issued"] == {"date-parts": [[2021, 5]]}
@@ -106,9 +110,9 @@ def test_csl_json_export_round_trips_without_abstracts() -> None:
 
 def test_abstracts_are_exported_when_not_excluded() -> None:
     keep = ExportSettings(None, ("file",), ())
-    assert json.loads(csl_json_export(PUBLICATIONS, keep))[0]["abstract"] == "Long text."
-    assert rispy.loads(ris_export(PUBLICATIONS, keep))[0]["abstract"] == "Long text."
-    parsed = parse_string(bibtex_export(PUBLICATIONS, keep), "bibtex")
+    assert json.loads(_exported(".json", keep))[0]["abstract"] == "Long text."
+    assert rispy.loads(_exported(".ris", keep))[0]["abstract"] == "Long text."
+    parsed = parse_string(_exported(".bib", keep), "bibtex")
     assert parsed.entries["lee2021"].fields["abstract"] == "Long text."
 
 
