@@ -103,6 +103,7 @@ def make_list(spec: ListSpec, publications: list[Publication], place: ListPlace)
         interactive=_interactive(spec, displayed),
         details=spec.details,
         details_dir=config.details_dir,
+        per_page=spec.per_page,
     )
     list_id = place.next_list_id() if content.interactive else ""
     root, paged = publication_list(content, place.local_file, place.taken_ids, list_id)

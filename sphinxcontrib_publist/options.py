@@ -44,6 +44,8 @@ class ListSpec:
     omit: tuple[str, ...] = _option("omit-authors", ())
     abstracts: str = _option("abstracts", "collapsed")
     limit: int | None = _option("limit", None)
+    # HTML: entries per page; the other pages are real pages the script also loads.
+    per_page: int | None = _option("per-page", None)
     style: str = _option("style", "default")
     name_format: NameFormat = _option("name-format", "first-last")
     venue_parts: tuple[str, ...] = _option("venue-parts", VENUE_PARTS)
@@ -160,6 +162,7 @@ def parse_options(
             "abstracts", options.get("abstracts"), ABSTRACT_MODES, config.abstracts
         ),
         limit=_count("limit", options.get("limit"), 0, collect, "no limit"),
+        per_page=_count("per-page", options.get("per-page"), 1, collect, "one page"),
         style=_style(options.get("style"), config.style, style_exists, collect),
         name_format=collect.choice(  # type: ignore[arg-type]
             "name-format", options.get("name-format"), NAME_FORMATS, config.name_format

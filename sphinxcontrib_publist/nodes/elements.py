@@ -64,3 +64,11 @@ class publist_jump(nodes.General, nodes.Element):  # noqa: N801 (docutils node n
 
 class publist_details_link(nodes.reference):  # noqa: N801 (docutils node naming)
     """The "View details" link where the title links to the same page: one tab stop, not two."""
+
+
+class publist_pager(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
+    """A paged list's links to its pages: ``hrefs`` (from page 1), ``current``, the labels."""
+
+
+class publist_search_words(nodes.General, nodes.TextElement):  # noqa: N801
+    """Words of entries shown on a list's later pages: Sphinx's search reads them, no one sees them."""

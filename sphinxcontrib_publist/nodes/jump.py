@@ -31,8 +31,9 @@ def visit_jump_html(self: HTML5Translator, node: publist_jump) -> None:
         self.starttag(node, "nav", CLASS="publist-jump", **{"aria-label": node["label"]})
     )
     self.body.append('<ul class="publist-jump-links">\n')
-    for anchor, label in node["links"]:
-        link = self.starttag(nodes.Element(), "a", "", href=f"#{anchor}")
+    # A paged list's links say on which page their group starts.
+    for anchor, label, *href in node["links"]:
+        link = self.starttag(nodes.Element(), "a", "", href=href[0] if href else f"#{anchor}")
         self.body.append(f"<li>{link}{self.encode(label)}</a></li>\n")
     self.body.append("</ul>\n</nav>\n")
     raise nodes.SkipNode

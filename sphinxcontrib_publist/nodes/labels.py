@@ -114,6 +114,38 @@ def jump_label() -> str:
     return str(_("Jump to"))
 
 
+def paging_labels() -> dict[str, str]:
+    """The words of a paged list's "Show more" button, for the script.
+
+    ``{count}``, ``{shown}`` and ``{total}`` are filled in by the script.
+    """
+    return {
+        "more": str(_("Show {count} more")),
+        "shown": str(_("{shown} of {total} shown")),
+        "loading": str(_("Loading all publications…")),
+    }
+
+
+def pager_label() -> str:
+    """The name of a paged list's links to its pages."""
+    return str(_("Pages"))
+
+
+def previous_page() -> str:
+    """The pager's link to the page before."""
+    return str(_("Previous"))
+
+
+def next_page() -> str:
+    """The pager's link to the page after."""
+    return str(_("Next"))
+
+
+def page_heading(title: str, number: int) -> str:
+    """The heading of a list's later page: the document's title and the page number."""
+    return str(_("{title}, page {number}")).format(title=title, number=number)
+
+
 def view_details() -> str:
     """The link from a list entry to its details."""
     return str(_("View details"))

@@ -45,6 +45,7 @@ class ListContent:
     interactive: Interactive | None = None
     details: str = "none"
     details_dir: str = "publications"
+    per_page: int | None = None
 
 
 def publication_list(
@@ -93,6 +94,8 @@ def publication_list(
     legend = legend_marks(content.formatted[publication.key] for publication in displayed)
     if legend:
         root += marks_legend(legend)
+    if content.per_page and len(displayed) > content.per_page:
+        root["per_page"] = content.per_page
     if content.interactive is not None:
         root["ids"].append(list_anchor)
         root["data"].update(list_data(content.interactive))

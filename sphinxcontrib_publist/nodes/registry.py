@@ -22,9 +22,12 @@ from .elements import (
     publist_jump,
     publist_list,
     publist_more_authors,
+    publist_pager,
     publist_pending,
+    publist_search_words,
 )
 from .jump import visit_jump_html
+from .pager import visit_pager_html
 from .pending import depart_pending, visit_pending
 
 if TYPE_CHECKING:
@@ -91,6 +94,8 @@ def register(app: Sphinx) -> None:
         (publist_chart, (visit_chart_html, None), WRAPPER),
         (publist_coins, (html.visit_coins_html, None), HIDDEN),
         (publist_jump, (visit_jump_html, None), HIDDEN),
+        (publist_pager, (visit_pager_html, None), HIDDEN),
+        (publist_search_words, HIDDEN, HIDDEN),
         (publist_details_link, (html.visit_details_link_html, None), render_as("reference")),
     )
     for node, html_visitors, other in table:

@@ -4,6 +4,8 @@
 	/** @typedef {{id: string, label: string}} Tab */
 	/** @typedef {Tab & {groups: "flatten" | "keep" | "order"}} Sort */
 	/** @typedef {{id: string, shown: boolean, values: string[], labels: string[]}} Facet */
+	/** @typedef {{node: HTMLElement, ranks: number[], group: number, tabs: number[], facets: number[][],
+	 *   visible: boolean, text: string | null}} Entry */
 
 	// Data attributes are checked, not trusted: a list whose data has another shape stays as built.
 	/** @template T @param {HTMLElement} root @param {string} name @param {(value: any) => value is T} isValid */
@@ -81,22 +83,21 @@
 			/** @type {Facet[]} */
 			this.facets = root.hasAttribute("data-publist-facets") ? read(root, "facets", listOf(isFacet)) : [];
 			this.initialSort = Math.max(0, this.sorts.findIndex(({ id }) => id === data.publistSort));
-			this.groups = all(root, ".publist-group").map((node, index) => ({
-				index,
-				node,
-				list: node.querySelector(".publist-entries") || node,
-			}));
-			/** @type {Map<Element | null, number>} */
-			const groupOf = new Map(this.groups.map((group) => [group.node, group.index]));
-			this.entries = all(root, ".publist-entry").map((node) => {
-				const { dataset } = node;
-				const group = groupOf.get(node.closest(".publist-group")) ?? 0;
-				const ranks = (dataset.publistRanks || "").split(" ").map(Number);
-				const tabs = (dataset.publistTabs || "").split(" ").filter(Boolean).map(Number);
-				const facets = this.facetValues(dataset.publistFacets);
-				return { node, ranks, group, tabs, facets, visible: true,
-					/** @type {string | null} */ text: null };
-			});
+			/** @type {{index: number, node: HTMLElement, list: HTMLElement}[]} */
+			this.groups = [];
+			/** @type {Entry[]} */
+			this.entries = [];
+			this.adopt(root);
+			// A paged list (:per-page:) shows a window of its entries, the rest loaded from chunks.
+			this.perPage = Number(data.publistPerPage) || 0;
+			this.chunks = this.perPage ? read(root, "chunks", isStrings) : [];
+			this.loaded = !this.chunks.length;
+			this.limit = this.perPage;
+			/** @type {Entry[]} */
+			this.ordered = [];
+			/** @type {Entry[]} */
+			this.placed = this.entries;
+			this.pager = root.querySelector(":scope > .publist-pager");
 			// Read when idle, a chunk at a time.
 			/** @param {number} from */
 			const prepare = (from) => idle(() => {
@@ -113,17 +114,126 @@
 			this.panel = make("div", { class: "publist-panel", id: `${this.id}-panel` });
 			this.flat = make("ul", { class: "publist-entries publist-flat", hidden: "" });
 			this.empty = make("p", { class: "publist-no-results", hidden: "" }, this.label("no-results"));
+			this.more = make("button", { type: "button", class: "publist-more", hidden: "" });
+			this.more.addEventListener("click", () => {
+				this.limit += this.perPage;
+				this.placeWindow();
+			});
 			/** @type {number[][]} Per facet and value: the entries showing if it were picked. */
 			this.facetCounts = this.facets.map(({ values }) => values.map(() => 0));
 			this.insertControls();
 			this.show(this.state);
 			window.addEventListener("popstate", () => {
 				this.typing = false;
+				this.limit = this.perPage;
 				this.show(this.readUrl());
 			});
+			if (!this.loaded) {
+				this.status.textContent = this.label("loading");
+				void this.load();
+				window.addEventListener("hashchange", () => this.reveal(location.hash));
+				// Paper gets every entry that shows.
+				window.addEventListener("beforeprint", () => {
+					this.limit = Infinity;
+					if (this.windowed()) this.placeWindow();
+				});
+			}
 		}
 
-		/** @param {typeof this.entries[number]} entry */
+		/** Take the groups and entries of ``parent``: the list as built, or a chunk of it.
+		 * @param {ParentNode} parent */
+		adopt(parent) {
+			/** @type {Map<Element, number>} */
+			const groupOf = new Map();
+			for (const node of all(parent, ".publist-group")) {
+				// A group that goes on from an earlier page is the same group.
+				const known = this.groups.find((group) => group.node.id === node.id);
+				if (known) groupOf.set(node, known.index);
+				else {
+					groupOf.set(node, this.groups.length);
+					this.groups.push({ index: this.groups.length, node,
+						list: node.querySelector(".publist-entries") || node });
+				}
+			}
+			for (const node of all(parent, ".publist-entry")) {
+				const { dataset } = node;
+				const group = groupOf.get(/** @type {Element} */ (node.closest(".publist-group"))) ?? 0;
+				const ranks = (dataset.publistRanks || "").split(" ").map(Number);
+				const tabs = (dataset.publistTabs || "").split(" ").filter(Boolean).map(Number);
+				const facets = this.facetValues(dataset.publistFacets);
+				this.entries.push({ node, ranks, group, tabs, facets, visible: true, text: null });
+			}
+		}
+
+		// Chunks one after another, their text read at once: the reader's first keystroke must not wait.
+		async load() {
+			try {
+				for (const url of this.chunks) {
+					const response = await fetch(url);
+					if (!response.ok) throw new Error(`${url}: ${response.status}`);
+					const template = document.createElement("template");
+					template.innerHTML = await response.text();
+					const from = this.entries.length;
+					this.adopt(template.content);
+					for (const entry of this.entries.slice(from)) {
+						entry.node.remove();
+						this.textOf(entry);
+					}
+				}
+			} catch (error) {
+				// From file: pages, say: the pager still leads to every page.
+				console.warn(`publist: list #${this.id} searches its first page only:`, error);
+				this.perPage = 0;
+			}
+			this.loaded = true;
+			this.arrangedSort = -1;
+			this.root.setAttribute("data-publist-loaded", "");
+			this.show(this.state);
+			this.reveal(location.hash);
+		}
+
+		windowed() {
+			return this.perPage > 0 && this.loaded;
+		}
+
+		/** Place the first ``limit`` entries that show, in order; take the others out of the page. */
+		placeWindow() {
+			const flat = this.groupsFor(this.state.sort) === "flatten";
+			const showing = this.ordered.filter((entry) => entry.visible);
+			const shown = showing.slice(0, this.limit);
+			for (const { node } of this.placed) node.remove();
+			for (const { node } of this.groups) node.remove();
+			let previous = null;
+			for (const entry of shown) {
+				const box = flat ? null : this.groups[entry.group];
+				if (box && box !== previous) this.flat.before((previous = box).node);
+				(box ? box.list : this.flat).append(entry.node);
+			}
+			this.placed = shown;
+			const left = showing.length - shown.length;
+			this.more.hidden = left <= 0;
+			this.more.textContent = this.label("more").replace("{count}", String(Math.min(left, this.perPage)));
+			this.more.title = this.label("shown").replace("{shown}", String(shown.length))
+				.replace("{total}", String(showing.length));
+			if (this.pager instanceof HTMLElement) this.pager.hidden = true;
+			this.root.dispatchEvent(new CustomEvent("publist:arranged"));
+		}
+
+		/** Bring the entry or group ``hash`` names into the window; whether one did.
+		 * @param {string} hash */
+		reveal(hash) {
+			const id = decodeURIComponent(hash.slice(1));
+			if (!this.windowed() || !id || document.getElementById(id)) return false;
+			const showing = this.ordered.filter((entry) => entry.visible);
+			const at = showing.findIndex(({ node, group }) => node.id === id || this.groups[group].node.id === id);
+			if (at < 0) return false;
+			this.limit = Math.max(this.limit, at + this.perPage);
+			this.placeWindow();
+			document.getElementById(id)?.scrollIntoView();
+			return true;
+		}
+
+		/** @param {Entry} entry */
 		textOf(entry) {
 			return (entry.text ??=
 				this.fold(all(entry.node, SEARCHED).map((part) => part.textContent).join(" ")).join(" "));
@@ -155,7 +265,7 @@
 			const groups = this.groups.map((group) => group.node);
 			this.root.insertBefore(bar, groups[0]);
 			bar.after(this.panel);
-			this.panel.append(...groups, this.flat, this.empty);
+			this.panel.append(...groups, this.flat, this.empty, this.more);
 			this.makeChart();
 			this.makeJumpBar(bar);
 		}
@@ -215,6 +325,7 @@
 		/** @param {Partial<typeof this.state>} update @param {boolean} push */
 		change(update, push) {
 			if (!("query" in update)) this.typing = false;
+			this.limit = this.perPage;
 			this.show({ ...this.state, ...update });
 			this.writeUrl(push);
 		}
@@ -224,10 +335,12 @@
 			this.state = state;
 			if (state.sort !== this.arrangedSort) this.arrange(state.sort);
 			const counts = this.filter();
+			if (this.windowed()) this.placeWindow();
 			const { tab, sort, query } = state;
+			// Counts wait for every entry.
 			this.tabButtons?.forEach((button, index) => {
-				button.textContent = this.label("tab-count")
-					.replace("{label}", this.tabs[index].label).replace("{count}", String(counts[index]));
+				button.textContent = this.loaded ? this.label("tab-count")
+					.replace("{label}", this.tabs[index].label).replace("{count}", String(counts[index])) : this.tabs[index].label;
 				button.setAttribute("aria-selected", String(index === tab));
 				button.tabIndex = index === tab ? 0 : -1;
 				if (index === tab) this.panel.setAttribute("aria-labelledby", button.id);
@@ -265,7 +378,8 @@
 			}
 			this.flat.hidden = mode !== "flatten";
 			this.arrangedSort = sort;
-			this.place(ordered, mode === "flatten");
+			this.ordered = ordered;
+			if (!this.windowed()) this.place(ordered, mode === "flatten");
 		}
 
 		/**
@@ -335,7 +449,7 @@
 			for (const group of this.groups) group.node.hidden = flattened || !groupCounts[group.index];
 			this.empty.hidden = shown > 0;
 			const count = this.label(shown === 1 ? "count-one" : "count").replace("{count}", String(shown));
-			const status = shown ? count : this.label("no-results");
+			const status = !this.loaded ? this.label("loading") : shown ? count : this.label("no-results");
 			if (this.status.textContent !== status) this.status.textContent = status;
 			return tabCounts;
 		}
@@ -463,6 +577,7 @@
 				group.hidden = chips.every((chip) => chip.hidden);
 			});
 			if (this.clearButton) this.clearButton.hidden = picks.every((list) => !list.length);
+			if (this.facetBox) this.facetBox.hidden = !this.loaded;
 		}
 
 		// The year chart's bars pick years, by mouse or (one tab stop, arrow keys) by keyboard.
@@ -536,24 +651,48 @@
 			const nav = this.root.querySelector(":scope > .publist-jump");
 			if (!(nav instanceof HTMLElement)) return;
 			bar.after(nav);
+			// A paged list's links name the page where their group starts: "page-2.html#year-2019".
 			this.jumpLinks = all(nav, "li").map((item) => {
-				const target = item.querySelector("a")?.getAttribute("href");
-				return { item, group: this.groups.find(({ node }) => `#${node.id}` === target) };
+				const href = item.querySelector("a")?.getAttribute("href") ?? "";
+				return { item, id: decodeURIComponent(href.slice(href.indexOf("#") + 1)) };
 			});
 			this.jumpBar = nav;
+			nav.addEventListener("click", (event) => {
+				const link = /** @type {Element} */ (event.target).closest("a");
+				const id = this.jumpLinks?.find(({ item }) => item.contains(link))?.id;
+				if (!this.windowed() || !id || !this.groupNamed(id)) return;
+				event.preventDefault();
+				this.reveal(`#${id}`);
+				location.hash = id;
+			});
 			// Orders that turn the groups round (oldest year first) turn the links round too.
 			const links = /** @type {HTMLElement} */ (nav.querySelector("ul"));
 			this.root.addEventListener("publist:arranged", () => {
-				const items = this.groups.filter((group) => group.node.parentElement === this.panel)
-					.sort((a, b) => (a.node.compareDocumentPosition(b.node) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))
-					.flatMap((group) => this.jumpLinks?.find((link) => link.group === group)?.item ?? []);
+				const items = this.groupOrder()
+					.flatMap((group) => this.jumpLinks?.find(({ id }) => id === group.node.id)?.item ?? []);
 				if (items.some((item, index) => links.children[index] !== item)) links.append(...items);
 			});
 		}
 
+		/** @param {string} id */
+		groupNamed(id) {
+			return this.groups.find(({ node }) => node.id === id);
+		}
+
+		// The groups as the reader meets them: in the window's order, or the page's.
+		groupOrder() {
+			if (this.windowed()) return [...new Set(this.ordered.map(({ group }) => this.groups[group]))];
+			return this.groups.filter((group) => group.node.parentElement === this.panel)
+				.sort((a, b) => (a.node.compareDocumentPosition(b.node) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+		}
+
 		showJumpBar() {
 			if (!this.jumpBar || !this.jumpLinks) return;
-			for (const { item, group } of this.jumpLinks) item.hidden = !group || group.node.hidden;
+			for (const { item, id } of this.jumpLinks) {
+				const group = this.groupNamed(id);
+				// Until every page is in, the links lead to the pages.
+				item.hidden = this.loaded && (!group || group.node.hidden);
+			}
 			this.jumpBar.hidden = this.jumpLinks.every(({ item }) => item.hidden);
 		}
 	}

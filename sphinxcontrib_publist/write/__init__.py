@@ -23,6 +23,7 @@ from . import (
     expand,
     latex_package,
     math_macros,
+    paging,
     people_pages,
     sitemap,
     tab_sections,
@@ -89,6 +90,12 @@ STEPS = (
     ),
     Step(
         "doctree-resolved",
+        paging.split_paged_lists,
+        550,
+        "after 500 wrote the exports of whole lists; before 600 gives the entries left words",
+    ),
+    Step(
+        "doctree-resolved",
         expand.prepare_for_writer,
         600,
         "last: search words for HTML, or full expansion for builders that do not stream",
@@ -106,6 +113,12 @@ STEPS = (
         "a list whose details page was deleted is read again, or Sphinx would write nothing",
     ),
     Step("html-collect-pages", details_pages.collect_pages, 500, "details pages after documents"),
+    Step(
+        "html-collect-pages",
+        paging.collect_pages,
+        505,
+        "the later pages of lists split while their documents were written",
+    ),
     Step(
         "build-finished",
         sitemap.add_details_pages,

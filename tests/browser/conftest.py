@@ -153,3 +153,24 @@ def long_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         encoding="utf-8",
     )
     return source
+
+
+PAGED_SIZE = 45
+
+
+def write_paged_site(source: Path, options: str = "") -> Path:
+    """A list of ``PAGED_SIZE`` entries grouped by year, 10 to a page; the oldest stands out."""
+    source.mkdir(parents=True, exist_ok=True)
+    # The oldest entry, shown last, has a word of its own.
+    oldest = (
+        "@article{long0044,\n  title = {Xylophonic sampling},\n  author = {Adams, Ryan P.},\n"
+        "  journal = {Journal 1},\n  year = {1980},\n  abstract = {Entry 44 about it.},\n}\n"
+    )
+    (source / "refs.bib").write_text(long_bib(PAGED_SIZE - 1) + oldest, encoding="utf-8")
+    (source / "conf.py").write_text('extensions = ["sphinxcontrib_publist"]\n', encoding="utf-8")
+    (source / "index.rst").write_text(
+        "Papers\n======\n\n.. publications:: refs.bib\n   :group-by: year\n"
+        f"   :controls: sort, search\n   :per-page: 10\n{options}",
+        encoding="utf-8",
+    )
+    return source

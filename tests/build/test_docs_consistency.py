@@ -116,11 +116,12 @@ def test_configuration_page_names_every_value(name: str) -> None:
 
 
 def test_script_and_stylesheet_stay_small() -> None:
-    # One CSS and one JS file, unminified, under 40 KiB together (issue: small and fast).
+    # One CSS and one JS file, unminified, under 48 KiB together (issue: small and fast).
     # 20 KiB until the script was type-checked and checked its data and every rule
     # was put under :where() so that users' rules win; 24 KiB until facet chips,
     # the chart as a control and the jump bar came, and the stylesheet fitted five
-    # themes, light and dark, desktop and phone.
+    # themes, light and dark, desktop and phone; 40 KiB until paged lists loaded
+    # their later pages and showed a window of them.
     sizes = {path.name: path.stat().st_size for path in STATIC.iterdir()}
     assert sorted(sizes) == ["publist.css", "publist.js"]
-    assert sum(sizes.values()) < 40 * 1024
+    assert sum(sizes.values()) < 48 * 1024
