@@ -14,7 +14,7 @@ import pytest
 
 from ..helpers import EXAMPLE
 from .conftest import THEMES
-from .test_accessibility import DARK_THEMES, violations
+from .test_accessibility import SCHEMES, check_scheme, violations
 
 pytestmark = pytest.mark.browser
 
@@ -176,7 +176,7 @@ def test_chart_labels_are_readable_and_apart(open_page: Any, theme: str, width: 
     assert size * scale >= 11
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("theme", THEMES)
 def test_toggles_titles_and_active_tab_take_the_theme_link_colour(
     open_page: Any, theme: str, scheme: str
@@ -197,14 +197,11 @@ def test_toggles_titles_and_active_tab_take_the_theme_link_colour(
     assert same_colour(border, expected)
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("theme", THEMES)
 def test_profile_page_text_has_enough_contrast(open_page: Any, theme: str, scheme: str) -> None:
     page = open_page(theme, scheme=scheme)
-    if scheme == "dark" and theme in DARK_THEMES:
-        assert page.evaluate("getComputedStyle(document.body).backgroundColor") != (
-            "rgb(255, 255, 255)"
-        )
+    check_scheme(page, theme, scheme)
     page.locator(".publist-abstract-summary").first.click()
     assert violations(page) == []
 
