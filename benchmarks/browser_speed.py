@@ -34,7 +34,7 @@ markdown table lists every figure with its target; the exit status is 1 if any
 target is missed. Options this checkout's directive does not know (say
 ``:per-page:`` before it exists) are dropped, and the script says so.
 
-Usage: python benchmarks/browser_speed.py [--entries 1000,5000,20000] [--per-page 20]
+Usage: python benchmarks/browser_speed.py [--entries 1000,5000,20000] [--per-page 5]
        [--loads 3] [--chromium PATH]
 """
 
@@ -392,7 +392,7 @@ def sizes(text: str) -> list[int]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--entries", type=sizes, default=sizes("1000,5000,20000"))
-    parser.add_argument("--per-page", type=int, default=20, help="0: no paging")
+    parser.add_argument("--per-page", type=int, default=5, help="0: no paging")
     parser.add_argument("--loads", type=int, default=3, help="loads per page for the paint")
     parser.add_argument("--chromium", default=DEFAULT_CHROMIUM)
     arguments = parser.parse_args()

@@ -115,3 +115,21 @@ def test_a_short_list_is_not_split(tmp_path: Path) -> None:
     app = build(source)
     assert len(entry_ids(Path(app.outdir) / "index.html")) == SIZE
     assert not (Path(app.outdir) / "index-page-2.html").exists()
+
+
+def test_dirhtml_gives_each_page_a_directory(tmp_path: Path) -> None:
+    app = build(write_site(tmp_path / "src", "   :details: pages\n"), "dirhtml")
+    out = Path(app.outdir)
+    third = soup_of(out / "index-page-3" / "index.html")
+    links = {a.get_text(): a["href"] for a in third.select(".publist-pager a")}
+    assert links["Next"] == "../index-page-4/"
+    assert links["1"] == "../"
+    root = soup_of(out / "index.html").select_one(".publist")
+    assert root is not None
+    chunks = json.loads(str(root["data-publist-chunks"]))
+    later = [key for chunk in chunks for key in entry_ids_of_fragment(out / chunk)]
+    assert len(later) == SIZE - 10
+    # The chunks are read into the document, at the root: their links are relative to it.
+    hrefs = [a["href"] for chunk in chunks for a in soup_of(out / chunk).select("a[href]")]
+    assert hrefs
+    assert all(str(href).startswith("publications/") for href in hrefs)
