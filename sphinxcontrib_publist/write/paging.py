@@ -259,7 +259,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
                 chunk_parts.append(body.split(CHUNK_MARK)[1])
             else:
                 groups = [node.deepcopy() for node in page.tree.findall(publist_group)]
-                tree = publist_list(data={}, classes=[], children=groups)
+                tree = publist_list("", *groups, data={}, classes=[])
                 chunk_parts.append(render_fragment(builder, tree, paged.docname))
             yield page.name, _context(paged, page, body, builder), "page.html"
         _write_chunks(Path(builder.outdir), paged, chunk_parts)
