@@ -207,7 +207,7 @@ def _page_tree(
             tree += current
         items += pending
     tree += nodes.raw("", CHUNK_MARK, format="html")
-    tree += publist_pager(names=list(names), current=number)
+    tree += publist_pager(page_names=list(names), current=number)
     return tree
 
 
@@ -268,8 +268,9 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
 def _resolve_links(page: LaterPage, builder: StandaloneHTMLBuilder) -> None:
     tree = page.tree
     pager = next(iter(tree.findall(publist_pager)))
-    names = pager["names"]
-    pager.replace_self(_pager(names, page.number, page.name, builder))
+    names = pager["page_names"]
+    # Not replace_self: it would merge the attributes, a long list of names among them.
+    pager.parent.replace(pager, _pager(names, page.number, page.name, builder))
     for jump in tree.findall(publist_jump):
         jump["links"] = _jump_links(jump, jump["pages"], names, page.number, builder)
 
