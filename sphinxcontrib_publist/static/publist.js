@@ -175,10 +175,7 @@
 					template.innerHTML = await response.text();
 					const from = this.entries.length;
 					this.adopt(template.content);
-					for (const entry of this.entries.slice(from)) {
-						entry.node.remove();
-						this.textOf(entry);
-					}
+					for (const entry of this.entries.slice(from)) this.textOf(entry);
 				}
 			} catch (error) {
 				// From file: pages, say: the pager still leads to every page.

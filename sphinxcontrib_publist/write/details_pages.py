@@ -30,7 +30,7 @@ from ..nodes.elements import publist_list, publist_pending
 from ..nodes.entry import EntryExtras
 from ..nodes.entry_parts import copy_download_files
 from .details_pdf import scholar_pdf_url
-from .page_render import render_fragment
+from .page_render import generated_page, render_fragment
 from .written_pages import WrittenPages, page_digest, site_digest
 
 if TYPE_CHECKING:
@@ -141,7 +141,6 @@ def page_context(
     section = page_doctree(publication, pending["entry"], extra, bibtex, back_uri)
     copy_download_files(pending, section)
     _rebase_relative_links(section, posixpath.dirname(list_uri))
-    has_math = next(section.findall(nodes.math), None) is not None
     body = render_fragment(builder, section, entry.page)
     page_url = _page_url(builder, entry.page)
     record = record_of(publication)
@@ -151,22 +150,13 @@ def page_context(
     head = meta_tags_html(highwire_tags(record, page_url))
     head += json_ld_script(json_ld(record, page_url))
     title_node = builder.env.titles.get(docname)
-    return {
-        # The heading the page shows, in plain text: the title, or its stand-in.
-        "title": html.escape(readable(heading(pending["entry"]).text) or publication.key),
-        "body": body,
-        "metatags": head,
-        "parents": [
-            {
-                "link": list_uri,
-                "title": html.escape(title_node.astext() if title_node else docname),
-            }
-        ],
-        "display_toc": False,
-        "toc": "",
-        "sourcename": "",
-        "has_maths_elements": has_math,
+    parent = {
+        "link": list_uri,
+        "title": html.escape(title_node.astext() if title_node else docname),
     }
+    # The heading the page shows, in plain text: the title, or its stand-in.
+    title = html.escape(readable(heading(pending["entry"]).text) or publication.key)
+    return generated_page(title, body, section, parents=[parent], metatags=head)
 
 
 def _page_url(builder: StandaloneHTMLBuilder, page: str) -> str:

@@ -12,14 +12,14 @@ page tests check that images, downloads and math links resolve on a page.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
 if TYPE_CHECKING:
-    from docutils import nodes
     from sphinx.builders.html import StandaloneHTMLBuilder
 
 PER_PAGE_STATE = ("secnumbers", "fignumbers", "imgpath", "dlpath", "current_docname")
@@ -29,6 +29,26 @@ def render_fragment(builder: StandaloneHTMLBuilder, tree: nodes.Node, page: str)
     """The HTML of ``tree`` as the body of ``page``, its links relative to that page."""
     with _writing(builder, page):
         return str(builder.render_partial(tree)["fragment"])
+
+
+def generated_page(
+    title: str,
+    body: str,
+    tree: nodes.Node,
+    parents: Sequence[dict[str, str]] = (),
+    metatags: str = "",
+) -> dict[str, Any]:
+    """The template context of a page that is no document: no TOC, no source, MathJax if needed."""
+    return {
+        "title": title,
+        "body": body,
+        "metatags": metatags,
+        "parents": list(parents),
+        "display_toc": False,
+        "toc": "",
+        "sourcename": "",
+        "has_maths_elements": next(tree.findall(nodes.math), None) is not None,
+    }
 
 
 @contextmanager

@@ -41,7 +41,7 @@ from ..nodes.elements import (
 from ..nodes.entry import entry_search_text
 from .downloads import DOWNLOAD_DIR
 from .files import write_if_changed
-from .page_render import render_fragment
+from .page_render import generated_page, render_fragment
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -62,7 +62,6 @@ class LaterPage:
 
     name: str
     number: int
-    docname: str
     tree: publist_list
 
 
@@ -135,7 +134,7 @@ def _split(
     for _, pending in (item for entries in slices[1:] for item in entries):
         pending.parent.remove(pending)
     pages = [
-        LaterPage(name, index, docname, _page_tree(root, jump, entries, group_pages, names, index))
+        LaterPage(name, index, _page_tree(root, jump, entries, group_pages, names, index, builder))
         for index, (name, entries) in enumerate(zip(names, slices, strict=True), start=1)
         if index > 1
     ]
@@ -189,11 +188,13 @@ def _page_tree(
     group_pages: dict[str, int],
     names: Sequence[str],
     number: int,
+    builder: StandaloneHTMLBuilder,
 ) -> publist_list:
-    """The list of one later page: jump bar, its entries in their groups, pager (hrefs later)."""
+    """The list of one later page: jump bar, its entries in their groups, pager."""
     tree = publist_list(data={}, classes=list(root["classes"]))
     if jump is not None:
-        tree += publist_jump(links=jump["links"], label=jump["label"], pages=group_pages)
+        links = _jump_links(jump, group_pages, names, number, builder)
+        tree += publist_jump(links=links, label=jump["label"])
     tree += nodes.raw("", CHUNK_MARK, format="html")
     original: publist_group | None = None
     items = nodes.bullet_list()
@@ -207,7 +208,7 @@ def _page_tree(
             tree += current
         items += pending
     tree += nodes.raw("", CHUNK_MARK, format="html")
-    tree += publist_pager(page_names=list(names), current=number)
+    tree += _pager(names, number, names[number - 1], builder)
     return tree
 
 
@@ -251,28 +252,21 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     for paged in split:
         chunk_parts: list[str] = []
         for page in paged.pages:
-            _resolve_links(page, builder)
             body = render_fragment(builder, _section(paged, page), page.name)
-            if not paged.chunk_files:
-                pass
-            elif paged.same_directory:
-                chunk_parts.append(body.split(CHUNK_MARK)[1])
-            else:
-                groups = [node.deepcopy() for node in page.tree.findall(publist_group)]
-                tree = publist_list("", *groups, data={}, classes=[])
-                chunk_parts.append(render_fragment(builder, tree, paged.docname))
+            if paged.chunk_files:
+                chunk_parts.append(_chunk_part(builder, paged, page, body))
             yield page.name, _context(paged, page, body, builder), "page.html"
         _write_chunks(Path(builder.outdir), paged, chunk_parts)
 
 
-def _resolve_links(page: LaterPage, builder: StandaloneHTMLBuilder) -> None:
-    tree = page.tree
-    pager = next(iter(tree.findall(publist_pager)))
-    names = pager["page_names"]
-    # Not replace_self: it would merge the attributes, a long list of names among them.
-    pager.parent.replace(pager, _pager(names, page.number, page.name, builder))
-    for jump in tree.findall(publist_jump):
-        jump["links"] = _jump_links(jump, jump["pages"], names, page.number, builder)
+def _chunk_part(
+    builder: StandaloneHTMLBuilder, paged: PagedList, page: LaterPage, body: str
+) -> str:
+    """The page's entries for the document's script: cut from its body where links agree."""
+    if paged.same_directory:
+        return body.split(CHUNK_MARK)[1]
+    groups = [node.deepcopy() for node in page.tree.findall(publist_group)]
+    return render_fragment(builder, publist_list("", *groups, data={}, classes=[]), paged.docname)
 
 
 def _section(paged: PagedList, page: LaterPage) -> nodes.section:
@@ -286,21 +280,12 @@ def _section(paged: PagedList, page: LaterPage) -> nodes.section:
 def _context(
     paged: PagedList, page: LaterPage, body: str, builder: StandaloneHTMLBuilder
 ) -> dict[str, Any]:
-    return {
-        "title": html.escape(labels.page_heading(paged.title, page.number)),
-        "body": body,
-        "metatags": "",
-        "parents": [
-            {
-                "link": builder.get_relative_uri(page.name, paged.docname),
-                "title": html.escape(paged.title),
-            }
-        ],
-        "display_toc": False,
-        "toc": "",
-        "sourcename": "",
-        "has_maths_elements": next(page.tree.findall(nodes.math), None) is not None,
+    parent = {
+        "link": builder.get_relative_uri(page.name, paged.docname),
+        "title": html.escape(paged.title),
     }
+    heading = labels.page_heading(paged.title, page.number)
+    return generated_page(html.escape(heading), body, page.tree, parents=[parent])
 
 
 def _write_chunks(outdir: Path, paged: PagedList, parts: Sequence[str]) -> None:

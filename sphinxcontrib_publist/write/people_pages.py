@@ -38,7 +38,7 @@ from ..options import parse_options
 from ..people import configured_members, generated_pages, links_from
 from ..select.members import Member
 from .details_links import note_details_links
-from .page_render import render_fragment
+from .page_render import generated_page, render_fragment
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -159,14 +159,6 @@ def _context(
         section += nodes.paragraph("", "", link, classes=["publist-person-url"])
     section += root
     note_details_links(app, cast("nodes.document", section), page)
-    has_math = next(section.findall(nodes.math), None) is not None
-    return {
-        "title": html.escape(member.name),
-        "body": render_fragment(builder, section, page),
-        "metatags": "",
-        "parents": [],
-        "display_toc": False,
-        "toc": "",
-        "sourcename": "",
-        "has_maths_elements": has_math,
-    }
+    return generated_page(
+        html.escape(member.name), render_fragment(builder, section, page), section
+    )
